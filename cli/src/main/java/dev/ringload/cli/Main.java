@@ -1,0 +1,41 @@
+package dev.ringload.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ringload} command. */
+@Command(name = "ringload",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "High-ceiling HTTP/1.1 load generator for Linux.",
+                "Pinned threads, each driving one io_uring ring.",
+                "",
+                "This build carries the io_uring driver only: run, serve and demo come next.",
+                "--version says whether io_uring is usable on this host, and if not, why."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  success",
+                "  2  invalid command line"
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests drive it with setOut/setErr and execute. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        // No subcommand given: show what is available rather than doing nothing silently.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
