@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ringload} command. */
 @Command(name = "ringload",
         mixinStandardHelpOptions = true,
+        subcommands = {ServeCommand.class},
         versionProvider = VersionProvider.class,
         description = {
                 "High-ceiling HTTP/1.1 load generator for Linux.",
@@ -17,7 +18,10 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success",
-                "  2  invalid command line"
+                "  1  run-time failure (e.g. cannot listen: port in use, permission denied)",
+                "  2  invalid command line, option value or address",
+                "  4  io_uring unusable here (the reason is printed)",
+                "  130  interrupted (SIGINT), 143  terminated (SIGTERM)",
         })
 public final class Main implements Runnable {
 

@@ -124,6 +124,14 @@ public final class SubmissionQueue {
         sqes.set(JAVA_INT, sqe + cancel_flags$offset(), cancelFlags);
     }
 
+    /** Sets the fd field of the SQE prepared last (e.g. a cancel by fd). */
+    public void setFdOfLast(int fd) {
+        if (lastSqe < 0) {
+            throw new IllegalStateException("no SQE prepared yet");
+        }
+        sqes.set(JAVA_INT, lastSqe + fd$offset(), fd);
+    }
+
     /** Adds {@code IOSQE_*} flags (e.g. {@code IOSQE_IO_LINK}) to the SQE prepared last. */
     public void addFlagsToLast(int sqeFlags) {
         if (lastSqe < 0) {

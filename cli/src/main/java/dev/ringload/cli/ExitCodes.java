@@ -1,0 +1,17 @@
+package dev.ringload.cli;
+
+/** ringload's exit codes, shared by every command and listed in --help and the README. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** Something failed at run time: could not listen, I/O error. */
+    static final int FAILURE = 1;
+    /** Invalid command line, option value, URL or address. */
+    static final int USAGE = 2;
+    /** io_uring unusable here (the message gives the probe's reason). */
+    static final int NO_IO_URING = 4;
+
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ringload.cli;
+
+import dev.ringload.engine.server.ServerConfig;
+import dev.ringload.engine.server.UringServer;
+import dev.ringload.engine.uring.ErrnoException;
+import dev.ringload.engine.uring.IoUring;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ringload serve}: the built-in target server. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Run the built-in HTTP/1.1 target server: io_uring, pre-encoded responses, pipelining honoured.",
+                "Every request gets the same response. Stop it with Ctrl-C or SIGTERM."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  stopped by --help/--version",
+                "  1  cannot listen (port in use, permission denied, address not local)",
+                "  2  invalid option value or address",
+                "  4  io_uring unusable here (the reason is printed)",
+                "  130/143  stopped by SIGINT/SIGTERM after printing the served count",
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8083", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Worker threads, each with its own ring and listener (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--cpus", converter = CpuListConverter.class, paramLabel = "LIST",
+            description = "Pin worker i to the i-th CPU of LIST, e.g. 1 or 2-3 (default: not pinned).")
+    int[] cpus;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Body body;
+
+    static final class Body {
+        @Option(names = "--body", paramLabel = "TEXT", description = "Response body (default: {\"message\":\"hi\"}).")
+        String text;
+
+        @Option(names = "--body-file", paramLabel = "FILE", description = "Response body read from FILE.")
+        Path file;
+    }
+
+    @Option(names = "--content-type", defaultValue = "application/json",
+            description = "Content-Type of the response (default: ${DEFAULT-VALUE}).")
+    String contentType;
+
+    @Option(names = "--status", defaultValue = "200", description = "Status code, 200-599 (default: ${DEFAULT-VALUE}).")
+    int status;
+
+    @Option(names = "--delay", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Answer each request this long after it arrived, e.g. 20ms (default: at once).")
+    Duration delay;
+
+    @Option(names = "--close-every", paramLabel = "N", defaultValue = "0",
+            description = "Close each connection after N responses (default: never).")
+    long closeEvery;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("ringload serve: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        if (!IoUring.isAvailable()) {
+            err.println("ringload serve: " + IoUring.probe().reason());
+            err.flush();
+            return ExitCodes.NO_IO_URING;
+        }
+        UringServer server;
+        try {
+            server = UringServer.start(config);
+        } catch (ErrnoException e) {
+            err.println("ringload serve: cannot listen: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        out.printf("ringload serve: listening on http://%s/ (engine io_uring, %d thread%s%s)%n",
+                hostPort(server.address()), config.threads(), config.threads() == 1 ? "" : "s",
+                config.cpus().length == 0 ? "" : ", cpus " + java.util.Arrays.toString(config.cpus()));
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            out.printf("ringload serve: stopped; served %d requests%n", server.served());
+            out.flush();
+            stopped.countDown();
+        }, "ringload-serve-shutdown"));
+        // The JVM exits from the shutdown hook (SIGINT/SIGTERM); this thread only waits.
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+
+    ServerConfig config() throws IOException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bad address '" + host + "': cannot resolve it");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("bad port " + port + ": must be 0-65535");
+        }
+        byte[] content = body == null ? ServerConfig.DEFAULT_BODY.getBytes(StandardCharsets.US_ASCII)
+                : body.file != null ? Files.readAllBytes(body.file)
+                : body.text.getBytes(StandardCharsets.UTF_8);
+        if (contentType.contains("\r") || contentType.contains("\n")) {
+            throw new IllegalArgumentException("bad --content-type: must be one line");
+        }
+        int threadCount = threads;
+        if (cpus != null && cpus.length > 0 && !spec.commandLine().getParseResult().hasMatchedOption("--threads")) {
+            threadCount = cpus.length; // one worker per listed CPU unless told otherwise
+        }
+        return new ServerConfig(new InetSocketAddress(address, port), threadCount, cpus, status,
+                contentType.isEmpty() ? null : contentType, content, delay == null ? 0 : delay.toNanos(), closeEvery);
+    }
+
+    static String hostPort(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ringload.cli;
+
+import dev.ringload.engine.uring.IoUring;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ServeCommandTest {
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome execute(String... args) {
+        CommandLine cmd = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exitCode = cmd.execute(args);
+        return new Outcome(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void portInUseIsAOneLineErrorWithExitCode1() throws Exception {
+        assumeTrue(IoUring.isAvailable());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Outcome outcome = execute("serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(outcome.exitCode()).isEqualTo(1);
+            assertThat(outcome.err()).isEqualTo("ringload serve: cannot listen: bind 127.0.0.1:" + taken.getLocalPort()
+                    + " failed: EADDRINUSE (address already in use)" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void addressThatIsNotLocalIsExitCode1() {
+        assumeTrue(IoUring.isAvailable());
+        // 192.0.2.1 is TEST-NET-1: never assigned to this host, so bind fails; nothing is sent anywhere.
+        Outcome outcome = execute("serve", "--host", "192.0.2.1", "--port", "0");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("EADDRNOTAVAIL").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unresolvableHostIsExitCode2() {
+        Outcome outcome = execute("serve", "--host", "no-such-host.invalid");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("ringload serve: bad address 'no-such-host.invalid': cannot resolve it"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void badOptionValuesAreExitCode2() {
+        assertThat(execute("serve", "--status", "700").exitCode()).isEqualTo(2);
+        assertThat(execute("serve", "--status", "700").err()).contains("status must be 200..599");
+        assertThat(execute("serve", "--delay", "soon").err()).contains("'soon' is not a duration");
+        assertThat(execute("serve", "--delay", "soon").exitCode()).isEqualTo(2);
+        assertThat(execute("serve", "--cpus", "3-1").exitCode()).isEqualTo(2);
+        assertThat(execute("serve", "--port", "70000").exitCode()).isEqualTo(2);
+        assertThat(execute("serve", "--body", "a", "--body-file", "b").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        Outcome outcome = execute("serve", "--help");
+        assertThat(outcome.exitCode()).isZero();
+        for (String option : List.of("--host", "--port", "--threads", "--cpus", "--body", "--body-file",
+                "--content-type", "--status", "--delay", "--close-every")) {
+            assertThat(outcome.out()).contains(option);
+        }
+    }
+
+    @Test
+    void sigtermAndSigintStopCleanlyAndPrintTheServedCount() throws Exception {
+        assumeTrue(IoUring.isAvailable());
+        for (String signal : List.of("TERM", "INT")) {
+            Process process = startServeProcess();
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String first = out.readLine();
+                assertThat(first).as("first line").isNotNull()
+                        .matches("ringload serve: listening on http://127\\.0\\.0\\.1:\\d+/ \\(engine io_uring, 1 thread\\)");
+                Matcher m = Pattern.compile(":(\\d+)/").matcher(first);
+                assertThat(m.find()).isTrue();
+                int port = Integer.parseInt(m.group(1));
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    OutputStream o = s.getOutputStream();
+                    o.write("GET / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertThat(all.split("HTTP/1.1 200 OK", -1)).hasSize(4);
+                }
+                Thread.sleep(300); // served is published once per loop iteration
+                new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+                assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                List<String> rest = new ArrayList<>();
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    rest.add(line);
+                }
+                assertThat(rest).containsExactly("ringload serve: stopped; served 3 requests");
+                assertThat(process.exitValue()).isEqualTo(signal.equals("TERM") ? 143 : 130);
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Runs {@code ringload serve --port 0} in a child JVM built from this test's own classpath. */
+    static Process startServeProcess(String... extra) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
+                Main.class.getName(), "serve", "--port", "0"));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ringload.engine.uring;
+
+import dev.ringload.bindings.uring.ringload_h;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+
+import static dev.ringload.bindings.uring.ringload_h.*;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * Plain socket system calls for the setup paths (listening sockets, socket options, closing). One instance per
+ * thread: it owns the errno capture segment and a scratch int from the arena it was given.
+ */
+public final class Sockets {
+
+    private final Arena arena;
+    private final MemorySegment errnoState;
+    private final MemorySegment intValue;
+
+    public Sockets(Arena arena) {
+        this.arena = arena;
+        this.errnoState = ringload_h.errnoState(arena);
+        this.intValue = arena.allocate(JAVA_INT);
+    }
+
+    /**
+     * A listening TCP socket bound to {@code address} with {@code SO_REUSEADDR}, and {@code SO_REUSEPORT} when
+     * asked (so several threads can each accept on their own socket for the same port).
+     */
+    public int listen(InetSocketAddress address, int backlog, boolean reusePort) {
+        int fd = ringload_h.socket(errnoState, SocketAddresses.family(address), SOCK_STREAM() | SOCK_CLOEXEC(), 0);
+        if (fd < 0) {
+            throw new ErrnoException("socket", ringload_h.errno(errnoState));
+        }
+        try {
+            setInt(fd, SOL_SOCKET(), SO_REUSEADDR(), 1, "SO_REUSEADDR");
+            if (reusePort) {
+                setInt(fd, SOL_SOCKET(), SO_REUSEPORT(), 1, "SO_REUSEPORT");
+            }
+            MemorySegment sockaddr = SocketAddresses.allocate(arena, address);
+            if (ringload_h.bind(errnoState, fd, sockaddr, (int) sockaddr.byteSize()) != 0) {
+                throw new ErrnoException("bind " + format(address), ringload_h.errno(errnoState));
+            }
+            if (ringload_h.listen(errnoState, fd, backlog) != 0) {
+                throw new ErrnoException("listen " + format(address), ringload_h.errno(errnoState));
+            }
+            return fd;
+        } catch (RuntimeException e) {
+            ringload_h.close(errnoState, fd);
+            throw e;
+        }
+    }
+
+    /** The local port a socket is bound to (after binding port 0). */
+    public int localPort(int fd) {
+        MemorySegment sockaddr = arena.allocate(dev.ringload.bindings.uring.sockaddr_in6.layout());
+        MemorySegment length = arena.allocate(JAVA_INT);
+        length.set(JAVA_INT, 0, (int) sockaddr.byteSize());
+        if (ringload_h.getsockname(errnoState, fd, sockaddr, length) != 0) {
+            throw new ErrnoException("getsockname", ringload_h.errno(errnoState));
+        }
+        // sin_port and sin6_port sit at the same offset, in network byte order.
+        return Short.toUnsignedInt(Short.reverseBytes(
+                sockaddr.get(java.lang.foreign.ValueLayout.JAVA_SHORT, dev.ringload.bindings.uring.sockaddr_in.sin_port$offset())));
+    }
+
+    public void setNoDelay(int fd) {
+        setInt(fd, IPPROTO_TCP(), TCP_NODELAY(), 1, "TCP_NODELAY");
+    }
+
+    public void setInt(int fd, int level, int option, int value, String what) {
+        intValue.set(JAVA_INT, 0, value);
+        if (ringload_h.setsockopt(errnoState, fd, level, option, intValue, (int) JAVA_INT.byteSize()) != 0) {
+            throw new ErrnoException("setsockopt " + what, ringload_h.errno(errnoState));
+        }
+    }
+
+    /** close(2); errors are ignored (nothing useful can be done about them at this point). */
+    public void close(int fd) {
+        if (fd >= 0) {
+            ringload_h.close(errnoState, fd);
+        }
+    }
+
+    private static String format(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

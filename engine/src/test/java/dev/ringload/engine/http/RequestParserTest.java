@@ -1,0 +1,162 @@
+package dev.ringload.engine.http;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestParserTest {
+
+    private static final String GET = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+    private static final String POST = "POST /x?y=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\nhello world";
+    private static final String CHUNKED = "POST /c HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "5\r\nhello\r\nB;ext=1\r\n world, yes\r\n0\r\nX-Trailer: t\r\n\r\n";
+    private static final String CLOSE = "GET /last HTTP/1.1\r\nConnection: close\r\n\r\n";
+    private static final String ALL = GET + POST + CHUNKED + GET + CLOSE;
+
+    private final RequestParser parser = new RequestParser();
+
+    /** Feeds each piece in turn; returns the total completed. */
+    private int feed(byte[] bytes, int... cuts) {
+        int total = 0;
+        int from = 0;
+        MemorySegment segment = MemorySegment.ofArray(bytes);
+        for (int cut : cuts) {
+            parser.parse(segment, from, cut - from);
+            total += parser.completed();
+            from = cut;
+        }
+        parser.parse(segment, from, bytes.length - from);
+        return total + parser.completed();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void pipelinedRequestsInOneReceive() {
+        assertThat(feed(bytes(GET + GET + GET))).isEqualTo(3);
+        assertThat(parser.closeAfterLast()).isFalse();
+        assertThat(parser.error()).isZero();
+        assertThat(parser.stopped()).isFalse();
+    }
+
+    @Test
+    void everySplitPointGivesTheSameFraming() {
+        byte[] all = bytes(ALL);
+        for (int cut = 1; cut < all.length; cut++) {
+            parser.reset();
+            assertThat(feed(all, cut)).as("split at %d", cut).isEqualTo(5);
+            assertThat(parser.closeAfterLast()).isTrue();
+            assertThat(parser.error()).isZero();
+        }
+    }
+
+    @Test
+    void byteByByte() {
+        byte[] all = bytes(ALL);
+        int[] cuts = new int[all.length - 1];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = i + 1;
+        }
+        assertThat(feed(all, cuts)).isEqualTo(5);
+        assertThat(parser.stopped()).isTrue();
+    }
+
+    @Test
+    void bodiesAreNotMistakenForRequests() {
+        String body = "GET / HTTP/1.1\r\n\r\n";
+        String post = "POST / HTTP/1.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        assertThat(feed(bytes(post + GET))).isEqualTo(2);
+    }
+
+    @Test
+    void inputAfterConnectionCloseIsIgnored() {
+        assertThat(feed(bytes(CLOSE + GET + GET))).isEqualTo(1);
+        assertThat(parser.closeAfterLast()).isTrue();
+        parser.parse(MemorySegment.ofArray(bytes(GET)), 0, GET.length());
+        assertThat(parser.completed()).isZero();
+    }
+
+    @Test
+    void http10ClosesUnlessKeepAlive() {
+        assertThat(feed(bytes("GET / HTTP/1.0\r\n\r\n"))).isEqualTo(1);
+        assertThat(parser.closeAfterLast()).isTrue();
+        parser.reset();
+        assertThat(feed(bytes("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\nGET / HTTP/1.0\r\n\r\n"))).isEqualTo(2);
+        assertThat(parser.closeAfterLast()).isTrue();
+    }
+
+    @Test
+    void headerNamesAreCaseInsensitive() {
+        assertThat(feed(bytes("POST / HTTP/1.1\r\ncOnTeNt-LeNgTh:  3 \r\n\r\nabc" + GET))).isEqualTo(2);
+        parser.reset();
+        assertThat(feed(bytes("GET / HTTP/1.1\r\nCONNECTION: CLOSE\r\n\r\n"))).isEqualTo(1);
+        assertThat(parser.closeAfterLast()).isTrue();
+    }
+
+    @Test
+    void bareLineFeedsAreAccepted() {
+        assertThat(feed(bytes("GET / HTTP/1.1\nHost: a\n\nGET / HTTP/1.1\n\n"))).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "GARBAGE\r\n\r\n",
+            "GET /\r\n\r\n",
+            "GET / HTTP/2.0\r\n\r\n",
+            "GET / FTP/1.1\r\n\r\n",
+            "GET  / HTTP/1.1\r\n\r\n",
+            "G(T / HTTP/1.1\r\n\r\n",
+            "GET / HTTP/1.1\r\nBad Header: x\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n",
+            "GET / HTTP/1.1\r\nContent-Length: 12a\r\n\r\n",
+            "GET / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+            "POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n",
+            "GET / HTTP/1.1\rX\n\r\n",
+    })
+    void malformedRequestsGet400(String request) {
+        assertThat(feed(bytes(request))).isZero();
+        assertThat(parser.error()).isEqualTo(400);
+        assertThat(parser.stopped()).isTrue();
+    }
+
+    @Test
+    void goodRequestsBeforeAMalformedOneStillCount() {
+        assertThat(feed(bytes(GET + GET + "NOT HTTP\r\n\r\n"))).isEqualTo(2);
+        assertThat(parser.error()).isEqualTo(400);
+    }
+
+    @Test
+    void overLongHeaderBlockGets431() {
+        String big = "GET / HTTP/1.1\r\nX-Big: " + "a".repeat(RequestParser.MAX_HEADER_BYTES) + "\r\n\r\n";
+        assertThat(feed(bytes(big))).isZero();
+        assertThat(parser.error()).isEqualTo(431);
+    }
+
+    @Test
+    void headerBlockJustUnderTheLimitIsFine() {
+        String prefix = "GET / HTTP/1.1\r\nX-Big: ";
+        String suffix = "\r\n\r\n";
+        String ok = prefix + "a".repeat(RequestParser.MAX_HEADER_BYTES - prefix.length() - suffix.length()) + suffix;
+        assertThat(ok).hasSize(RequestParser.MAX_HEADER_BYTES);
+        assertThat(feed(bytes(ok + GET))).isEqualTo(2);
+        assertThat(parser.error()).isZero();
+    }
+
+    @Test
+    void largeBodiesAreSkippedWithoutCounting() {
+        String body = "x".repeat(200_000);
+        String post = "POST / HTTP/1.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        assertThat(feed(bytes(post + GET), 100, 50_000, 150_000)).isEqualTo(2);
+        assertThat(parser.error()).isZero();
+    }
+}
