@@ -6,7 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses CPU lists as taskset and the kernel write them: {@code 0-3,8,10-11}. */
-final class CpuListConverter implements CommandLine.ITypeConverter<int[]> {
+final class CpuListConverter implements CommandLine.ITypeConverter<CpuListConverter.CpuList> {
+
+    /** A parsed CPU list, in the order given, without duplicates. */
+    record CpuList(int[] cpus) {
+        CpuList {
+            cpus = cpus.clone();
+        }
+
+        @Override
+        public int[] cpus() {
+            return cpus.clone();
+        }
+    }
 
     static int[] parse(String text) {
         List<Integer> cpus = new ArrayList<>();
@@ -32,7 +44,7 @@ final class CpuListConverter implements CommandLine.ITypeConverter<int[]> {
     }
 
     @Override
-    public int[] convert(String value) {
-        return parse(value);
+    public CpuList convert(String value) {
+        return new CpuList(parse(value));
     }
 }

@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--cpus", converter = CpuListConverter.class, paramLabel = "LIST",
             description = "Pin worker i to the i-th CPU of LIST, e.g. 1 or 2-3 (default: not pinned).")
-    int[] cpus;
+    CpuListConverter.CpuList cpus;
 
     @CommandLine.ArgGroup(exclusive = true)
     Body body;
@@ -141,11 +141,12 @@ final class ServeCommand implements Callable<Integer> {
         if (contentType.contains("\r") || contentType.contains("\n")) {
             throw new IllegalArgumentException("bad --content-type: must be one line");
         }
+        int[] cpuList = cpus == null ? new int[0] : cpus.cpus();
         int threadCount = threads;
-        if (cpus != null && cpus.length > 0 && !spec.commandLine().getParseResult().hasMatchedOption("--threads")) {
-            threadCount = cpus.length; // one worker per listed CPU unless told otherwise
+        if (cpuList.length > 0 && !spec.commandLine().getParseResult().hasMatchedOption("--threads")) {
+            threadCount = cpuList.length; // one worker per listed CPU unless told otherwise
         }
-        return new ServerConfig(new InetSocketAddress(address, port), threadCount, cpus, status,
+        return new ServerConfig(new InetSocketAddress(address, port), threadCount, cpuList, status,
                 contentType.isEmpty() ? null : contentType, content, delay == null ? 0 : delay.toNanos(), closeEvery);
     }
 

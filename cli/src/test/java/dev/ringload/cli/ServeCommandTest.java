@@ -78,6 +78,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void optionsBecomeTheServerConfig() throws Exception {
+        CommandLine cmd = Main.commandLine();
+        CommandLine.ParseResult parsed = cmd.parseArgs("serve", "--host", "::1", "--port", "9000", "--cpus", "0-1,3",
+                "--status", "201", "--body", "x", "--content-type", "text/plain", "--delay", "20ms", "--close-every", "5");
+        ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+        dev.ringload.engine.server.ServerConfig config = serve.config();
+        assertThat(config.cpus()).containsExactly(0, 1, 3);
+        assertThat(config.threads()).as("one worker per listed CPU").isEqualTo(3);
+        assertThat(config.address().getAddress().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(config.address().getPort()).isEqualTo(9000);
+        assertThat(config.status()).isEqualTo(201);
+        assertThat(config.body()).containsExactly('x');
+        assertThat(config.contentType()).isEqualTo("text/plain");
+        assertThat(config.delayNs()).isEqualTo(20_000_000L);
+        assertThat(config.closeEvery()).isEqualTo(5);
+        ServeCommand explicit = (ServeCommand) cmd.parseArgs("serve", "--cpus", "2", "--threads", "4").subcommand()
+                .commandSpec().userObject();
+        assertThat(explicit.config().threads()).isEqualTo(4);
+    }
+
+    @Test
     void helpListsEveryOption() {
         Outcome outcome = execute("serve", "--help");
         assertThat(outcome.exitCode()).isZero();

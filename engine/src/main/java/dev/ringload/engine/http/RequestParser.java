@@ -2,6 +2,9 @@ package dev.ringload.engine.http;
 
 import java.lang.foreign.MemorySegment;
 
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
@@ -43,6 +46,10 @@ public final class RequestParser {
     private static final int STOPPED = -1;
 
     private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
+    private static final ValueLayout.OfLong JAVA_LONG_UNALIGNED_BE =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** "HTTP/1.1" as a big-endian long. */
+    private static final long HTTP_1_1 = 0x485454502f312e31L;
     private static final byte[] CONTENT_LENGTH = "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] TRANSFER_ENCODING = "transfer-encoding".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION = "connection".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -113,6 +120,14 @@ public final class RequestParser {
         long end = offset + length;
         long i = offset;
         while (i < end && state != STOPPED) {
+            if (state == REQUEST_START) {
+                long next = fastRequest(segment, i, end);
+                if (next >= 0) {
+                    requestComplete();
+                    i = next;
+                    continue;
+                }
+            }
             if (state == BODY || state == CHUNK_DATA) {
                 long take = Math.min(remaining, end - i);
                 remaining -= take;
@@ -132,6 +147,57 @@ public final class RequestParser {
             }
             step(segment.get(JAVA_BYTE, i) & 0xff);
             i++;
+        }
+    }
+
+    /**
+     * The common case in one tight pass with everything in locals: a whole HTTP/1.1 request without a body and
+     * without the headers that change framing or persistence, entirely inside [i, end). Returns the offset after
+     * it, or -1 to let the state machine handle the request (a split request, HTTP/1.0, Content-Length,
+     * Transfer-Encoding, Connection, or anything malformed, which the state machine then rejects precisely).
+     * Header names starting with c or t are handed over whole: no allocation-free guess about them is needed.
+     */
+    private static long fastRequest(MemorySegment segment, long start, long end) {
+        long limit = Math.min(end, start + MAX_HEADER_BYTES);
+        long i = start;
+        // method SP
+        int b;
+        do {
+            if (i >= limit) return -1;
+            b = segment.get(JAVA_BYTE, i++) & 0xff;
+        } while (TOKEN[b]);
+        if (b != ' ' || i == start + 1) return -1;
+        // request-target SP
+        long targetStart = i;
+        do {
+            if (i >= limit) return -1;
+            b = segment.get(JAVA_BYTE, i++) & 0xff;
+        } while (b > 0x20 && b != 0x7f);
+        if (b != ' ' || i == targetStart + 1) return -1;
+        // "HTTP/1.1" CR LF
+        if (i + 10 > limit || segment.get(JAVA_LONG_UNALIGNED_BE, i) != HTTP_1_1
+                || segment.get(JAVA_BYTE, i + 8) != '\r' || segment.get(JAVA_BYTE, i + 9) != '\n') {
+            return -1;
+        }
+        i += 10;
+        while (true) {
+            if (i >= limit) return -1;
+            b = segment.get(JAVA_BYTE, i++) & 0xff;
+            if (b == '\r') {
+                return i < limit && segment.get(JAVA_BYTE, i) == '\n' ? i + 1 : -1;
+            }
+            int first = b | 0x20;
+            if (!TOKEN[b] || first == 'c' || first == 't') return -1;
+            do {
+                if (i >= limit) return -1;
+                b = segment.get(JAVA_BYTE, i++) & 0xff;
+            } while (TOKEN[b]);
+            if (b != ':') return -1;
+            do {
+                if (i >= limit) return -1;
+                b = segment.get(JAVA_BYTE, i++) & 0xff;
+            } while (b >= 0x20 && b != 0x7f || b == '\t');
+            if (b != '\r' || i >= limit || segment.get(JAVA_BYTE, i++) != '\n') return -1;
         }
     }
 

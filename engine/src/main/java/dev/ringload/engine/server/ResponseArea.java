@@ -24,8 +24,11 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  */
 final class ResponseArea {
 
-    /** Batches are capped at this many responses (and at {@link #MAX_AREA_BYTES}). */
-    static final int MAX_REPEAT = 512;
+    /**
+     * Batches are capped at this many responses (and at {@link #MAX_AREA_BYTES}): a 16 KiB receive holds at most
+     * 1024 of the shortest valid requests (16 bytes), so one receive is answered by one send.
+     */
+    static final int MAX_REPEAT = 1024;
     private static final long MAX_AREA_BYTES = 4L << 20;
 
     private final FixedResponse normal;

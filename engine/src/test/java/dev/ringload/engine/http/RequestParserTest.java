@@ -159,4 +159,44 @@ class RequestParserTest {
         assertThat(feed(bytes(post + GET), 100, 50_000, 150_000)).isEqualTo(2);
         assertThat(parser.error()).isZero();
     }
+
+    /**
+     * The fast path (whole requests in one buffer) and the state machine (byte by byte) must agree on every input,
+     * valid or mangled, and neither may throw.
+     */
+    @Test
+    void wholeAndByteByByteAgreeOnMangledInput() {
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {GET, POST, CHUNKED, CLOSE, "GET / HTTP/1.0\r\n\r\n", "GET /x HTTP/1.1\r\nA: b\r\nC: d\r\n\r\n"};
+        byte[] noise = bytes(" :\r\n\t\0\u007fAz09-;chunked0");
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] input = bytes(text.toString());
+            for (int flips = random.nextInt(3); flips > 0; flips--) {
+                input[random.nextInt(input.length)] = noise[random.nextInt(noise.length)];
+            }
+            RequestParser whole = new RequestParser();
+            whole.parse(MemorySegment.ofArray(input), 0, input.length);
+            RequestParser bytewise = new RequestParser();
+            int completed = 0;
+            boolean closeAfterLast = false;
+            for (int i = 0; i < input.length; i++) {
+                bytewise.parse(MemorySegment.ofArray(input), i, 1);
+                completed += bytewise.completed();
+                if (bytewise.completed() > 0) {
+                    closeAfterLast = bytewise.closeAfterLast();
+                }
+            }
+            String what = new String(input, StandardCharsets.ISO_8859_1);
+            assertThat(completed).as(what).isEqualTo(whole.completed());
+            assertThat(bytewise.error()).as(what).isEqualTo(whole.error());
+            assertThat(bytewise.stopped()).as(what).isEqualTo(whole.stopped());
+            if (whole.completed() > 0) {
+                assertThat(closeAfterLast).as(what).isEqualTo(whole.closeAfterLast());
+            }
+        }
+    }
 }
