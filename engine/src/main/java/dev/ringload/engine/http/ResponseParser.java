@@ -1,0 +1,589 @@
+package dev.ringload.engine.http;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * Incremental HTTP/1.1 response parser for the load engines. It frames responses split anywhere across receive
+ * buffers: status line, case-insensitive headers, {@code Content-Length}, {@code Transfer-Encoding: chunked} (with
+ * trailers), {@code Connection: close}, bodiless responses (HEAD, 1xx, 204, 304) and interim 1xx responses, and
+ * skips bodies without copying them. One instance per connection; no allocation after construction.
+ *
+ * <p>Use: {@code while (offset < end) { offset = parser.parse(seg, offset, end); if (parser.complete()) ... }}.
+ * Each call stops right after a complete final response, or at the end of the input, or at an error.
+ */
+public final class ResponseParser {
+
+    /** Heads larger than this are treated as garbage. */
+    public static final int MAX_HEAD_BYTES = 64 * 1024;
+
+    private static final int STATUS_LINE = 0;
+    private static final int REASON = 1;
+    private static final int STATUS_LF = 2;
+    private static final int HEADER_START = 3;
+    private static final int HEADER_NAME = 4;
+    private static final int HEADER_VALUE = 5;
+    private static final int HEADER_LF = 6;
+    private static final int HEAD_END_LF = 7;
+    private static final int BODY = 8;
+    private static final int CHUNK_SIZE = 9;
+    private static final int CHUNK_EXTENSION = 10;
+    private static final int CHUNK_SIZE_LF = 11;
+    private static final int CHUNK_DATA = 12;
+    private static final int CHUNK_DATA_CR = 13;
+    private static final int CHUNK_DATA_LF = 14;
+    private static final int TRAILER_START = 15;
+    private static final int TRAILER_LINE = 16;
+    private static final int TRAILER_END_LF = 17;
+    private static final int UNTIL_CLOSE = 18;
+    private static final int FAILED = 19;
+
+    private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** "HTTP/1.1" and "HTTP/1.0" as big-endian longs. */
+    private static final long HTTP_1_1 = 0x485454502f312e31L;
+    private static final long HTTP_1_0 = 0x485454502f312e30L;
+
+    private static final int H_OTHER = 0;
+    private static final int H_CONTENT_LENGTH = 1;
+    private static final int H_TRANSFER_ENCODING = 2;
+    private static final int H_CONNECTION = 3;
+
+    private final byte[] name = new byte[20];
+    private final byte[] value = new byte[64];
+    private boolean expectNoBody;
+
+    private int state = STATUS_LINE;
+    private int headBytes;
+    private int statusIndex;
+    private int status;
+    private boolean http10;
+    private boolean keepAlive;
+    private boolean close;
+    private boolean chunked;
+    private long contentLength;
+    private boolean lengthSeen;
+    private int nameLength;
+    private int valueLength;
+    private int header;
+    private long remaining;
+    private int chunkDigits;
+
+    private boolean complete;
+    private int completedStatus;
+    private boolean completedCloses;
+
+    /** The next responses answer HEAD requests: they have no body whatever their headers say. */
+    public void expectNoBody(boolean noBody) {
+        this.expectNoBody = noBody;
+    }
+
+    /** A final response ended at the offset the last {@link #parse} returned. */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** Status code of the response that just completed. */
+    public int status() {
+        return completedStatus;
+    }
+
+    /** The response that just completed closes the connection (Connection: close, or HTTP/1.0 without keep-alive). */
+    public boolean closes() {
+        return completedCloses;
+    }
+
+    /** The input is not HTTP/1.x: the connection must be dropped. */
+    public boolean failed() {
+        return state == FAILED;
+    }
+
+    /** Between responses (nothing partial buffered): an EOF here loses no response. */
+    public boolean idle() {
+        return state == STATUS_LINE && statusIndex == 0;
+    }
+
+    /** A response without a length whose body runs until the server closes. */
+    public boolean readsUntilClose() {
+        return state == UNTIL_CLOSE;
+    }
+
+    /** Ends a response delimited by the connection closing; true if one was in progress. */
+    public boolean finishAtClose() {
+        if (state == UNTIL_CLOSE) {
+            finish();
+            return true;
+        }
+        return false;
+    }
+
+    public void reset() {
+        state = STATUS_LINE;
+        statusIndex = 0;
+        headBytes = 0;
+        complete = false;
+        clearHeaders();
+    }
+
+    private void clearHeaders() {
+        http10 = false;
+        keepAlive = false;
+        close = false;
+        chunked = false;
+        contentLength = 0;
+        lengthSeen = false;
+        status = 0;
+    }
+
+    /**
+     * Parses from {@code offset} up to {@code end}; returns where it stopped. After the call, {@link #complete()}
+     * tells whether a final response ended there.
+     */
+    public long parse(MemorySegment segment, long offset, long end) {
+        complete = false;
+        long i = offset;
+        while (i < end) {
+            switch (state) {
+                case STATUS_LINE -> {
+                    if (statusIndex == 0) {
+                        long next = fastHead(segment, i, end);
+                        if (next >= 0) {
+                            i = next;
+                            if (afterHead()) {
+                                return i;
+                            }
+                            continue;
+                        }
+                    }
+                    if (++headBytes > MAX_HEAD_BYTES) {
+                        return fail(i);
+                    }
+                    statusLine(segment.get(JAVA_BYTE, i++) & 0xff);
+                }
+                case BODY, CHUNK_DATA -> {
+                    long take = Math.min(remaining, end - i);
+                    remaining -= take;
+                    i += take;
+                    if (remaining == 0) {
+                        if (state == BODY) {
+                            finish();
+                            return i;
+                        }
+                        state = CHUNK_DATA_CR;
+                    }
+                }
+                case UNTIL_CLOSE -> i = end;
+                case FAILED -> {
+                    return end;
+                }
+                default -> {
+                    if (state < BODY || state >= TRAILER_START) {
+                        if (++headBytes > MAX_HEAD_BYTES) {
+                            return fail(i);
+                        }
+                    }
+                    if (step(segment.get(JAVA_BYTE, i++) & 0xff)) {
+                        return i;
+                    }
+                }
+            }
+            if (state == FAILED) {
+                return end;
+            }
+        }
+        return i;
+    }
+
+    private long fail(long i) {
+        state = FAILED;
+        return i;
+    }
+
+    /** "HTTP/1.x SSS" then the reason phrase, byte by byte. */
+    private void statusLine(int b) {
+        int index = statusIndex++;
+        if (index < 8) {
+            if (b != "HTTP/1.1".charAt(index) && !(index == 7 && b == '0')) {
+                state = FAILED;
+            } else if (index == 7) {
+                http10 = b == '0';
+            }
+        } else if (index == 8) {
+            if (b != ' ') state = FAILED;
+        } else if (index < 12) {
+            if (b < '0' || b > '9') {
+                state = FAILED;
+            } else {
+                status = status * 10 + (b - '0');
+            }
+        } else if (b == ' ') {
+            state = REASON;
+        } else if (b == '\r') {
+            state = STATUS_LF;
+        } else if (b == '\n') {
+            state = HEADER_START;
+        } else {
+            state = FAILED;
+        }
+    }
+
+    /** One byte of the head after the status line, of a chunked body's framing, or of trailers; true when a response completed. */
+    private boolean step(int b) {
+        switch (state) {
+            case REASON -> {
+                if (b == '\r') state = STATUS_LF;
+                else if (b == '\n') state = HEADER_START;
+            }
+            case STATUS_LF -> {
+                if (b == '\n') state = HEADER_START;
+                else state = FAILED;
+            }
+            case HEADER_START -> {
+                if (b == '\r') {
+                    state = HEAD_END_LF;
+                } else if (b == '\n') {
+                    return afterHead();
+                } else if (b > 0x20 && b != ':' && b != 0x7f) {
+                    nameLength = 0;
+                    appendName(b);
+                    state = HEADER_NAME;
+                } else {
+                    state = FAILED;
+                }
+            }
+            case HEADER_NAME -> {
+                if (b == ':') {
+                    header = classify();
+                    valueLength = 0;
+                    state = HEADER_VALUE;
+                } else if (b > 0x20 && b != 0x7f) {
+                    appendName(b);
+                } else {
+                    state = FAILED;
+                }
+            }
+            case HEADER_VALUE -> {
+                if (b == '\r') {
+                    state = HEADER_LF;
+                } else if (b == '\n') {
+                    headerComplete();
+                } else if (header != H_OTHER && valueLength < value.length && !(valueLength == 0 && (b == ' ' || b == '\t'))) {
+                    value[valueLength++] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+                }
+            }
+            case HEADER_LF -> {
+                if (b == '\n') headerComplete();
+                else state = FAILED;
+            }
+            case HEAD_END_LF -> {
+                if (b == '\n') return afterHead();
+                state = FAILED;
+            }
+            case CHUNK_SIZE -> {
+                int digit = Character.digit(b, 16);
+                if (digit >= 0) {
+                    if (++chunkDigits > 15) state = FAILED;
+                    else remaining = remaining * 16 + digit;
+                } else if (chunkDigits == 0) {
+                    state = FAILED;
+                } else if (b == ';' || b == ' ' || b == '\t') {
+                    state = CHUNK_EXTENSION;
+                } else if (b == '\r') {
+                    state = CHUNK_SIZE_LF;
+                } else if (b == '\n') {
+                    return chunkSizeComplete();
+                } else {
+                    state = FAILED;
+                }
+            }
+            case CHUNK_EXTENSION -> {
+                if (b == '\r') state = CHUNK_SIZE_LF;
+                else if (b == '\n') return chunkSizeComplete();
+            }
+            case CHUNK_SIZE_LF -> {
+                if (b == '\n') return chunkSizeComplete();
+                state = FAILED;
+            }
+            case CHUNK_DATA_CR -> {
+                if (b == '\r') state = CHUNK_DATA_LF;
+                else if (b == '\n') startChunk();
+                else state = FAILED;
+            }
+            case CHUNK_DATA_LF -> {
+                if (b == '\n') startChunk();
+                else state = FAILED;
+            }
+            case TRAILER_START -> {
+                if (b == '\r') {
+                    state = TRAILER_END_LF;
+                } else if (b == '\n') {
+                    finish();
+                    return true;
+                } else {
+                    state = TRAILER_LINE;
+                }
+            }
+            case TRAILER_LINE -> {
+                if (b == '\n') state = TRAILER_START;
+            }
+            case TRAILER_END_LF -> {
+                if (b == '\n') {
+                    finish();
+                    return true;
+                }
+                state = FAILED;
+            }
+            default -> throw new IllegalStateException("parser state " + state);
+        }
+        return false;
+    }
+
+    /**
+     * A whole response head inside [start, end) in one pass over locals; -1 hands the head to the byte-wise path
+     * (split heads, odd shapes, Transfer-Encoding). Only Content-Length and Connection are interpreted here.
+     */
+    private long fastHead(MemorySegment segment, long start, long end) {
+        long limit = Math.min(end, start + MAX_HEAD_BYTES);
+        if (start + 13 > limit) return -1;
+        long version = segment.get(LONG_BE, start);
+        if (version != HTTP_1_1 && version != HTTP_1_0) return -1;
+        if (segment.get(JAVA_BYTE, start + 8) != ' ') return -1;
+        int d0 = segment.get(JAVA_BYTE, start + 9) - '0';
+        int d1 = segment.get(JAVA_BYTE, start + 10) - '0';
+        int d2 = segment.get(JAVA_BYTE, start + 11) - '0';
+        if ((d0 | d1 | d2) < 0 || d0 > 9 || d1 > 9 || d2 > 9) return -1;
+        int b = segment.get(JAVA_BYTE, start + 12);
+        if (b != ' ' && b != '\r' && b != '\n') return -1;
+        long i = skipLine(segment, start + 12, limit);
+        if (i < 0) return -1;
+        boolean isHttp10 = version == HTTP_1_0;
+        boolean sawClose = false;
+        boolean sawKeepAlive = false;
+        long length = -1;
+        while (true) {
+            if (i >= limit) return -1;
+            b = segment.get(JAVA_BYTE, i);
+            if (b == '\r' || b == '\n') {
+                if (b == '\r') {
+                    if (i + 1 >= limit || segment.get(JAVA_BYTE, i + 1) != '\n') return -1;
+                    i += 2;
+                } else {
+                    i++;
+                }
+                break;
+            }
+            if (b <= 0x20 || b == ':' || b == 0x7f) return -1;
+            long nameStart = i;
+            do {
+                if (++i >= limit) return -1;
+                b = segment.get(JAVA_BYTE, i);
+            } while (b != ':' && b > 0x20 && b != 0x7f);
+            if (b != ':') return -1;
+            int nameLen = (int) (i - nameStart);
+            i++;
+            int first = segment.get(JAVA_BYTE, nameStart) | 0x20;
+            if (first == 't' && nameLen == 17) {
+                return -1; // Transfer-Encoding: the byte-wise path handles chunked framing
+            }
+            boolean contentLength = first == 'c' && nameLen == 14 && equalsLower(segment, nameStart, "content-length");
+            boolean connection = first == 'c' && nameLen == 10 && equalsLower(segment, nameStart, "connection");
+            if (contentLength) {
+                if (length >= 0) return -1;
+                while (i < limit && ((b = segment.get(JAVA_BYTE, i)) == ' ' || b == '\t')) i++;
+                long v = 0;
+                int digits = 0;
+                while (i < limit && (b = segment.get(JAVA_BYTE, i)) >= '0' && b <= '9') {
+                    v = v * 10 + (b - '0');
+                    i++;
+                    if (++digits > 18) return -1;
+                }
+                if (digits == 0) return -1;
+                while (i < limit && ((b = segment.get(JAVA_BYTE, i)) == ' ' || b == '\t')) i++;
+                if (i >= limit || (b != '\r' && b != '\n')) return -1;
+                length = v;
+            }
+            long valueStart = i;
+            i = skipLine(segment, i, limit);
+            if (i < 0) return -1;
+            if (connection) {
+                sawClose |= containsLower(segment, valueStart, i, "close");
+                sawKeepAlive |= containsLower(segment, valueStart, i, "keep-alive");
+            }
+        }
+        status = d0 * 100 + d1 * 10 + d2;
+        http10 = isHttp10;
+        close = sawClose;
+        keepAlive = sawKeepAlive;
+        lengthSeen = length >= 0;
+        contentLength = Math.max(length, 0);
+        chunked = false;
+        return i;
+    }
+
+    /** The offset after the next LF, or -1 if the line does not end in the buffer or holds a CR without LF. */
+    private static long skipLine(MemorySegment segment, long i, long limit) {
+        while (i < limit) {
+            byte b = segment.get(JAVA_BYTE, i++);
+            if (b == '\n') {
+                return i;
+            }
+            if (b == '\r' && (i >= limit || segment.get(JAVA_BYTE, i) != '\n')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean equalsLower(MemorySegment segment, long at, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            if ((segment.get(JAVA_BYTE, at + k) | 0x20) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsLower(MemorySegment segment, long from, long to, String lower) {
+        outer:
+        for (long at = from; at + lower.length() <= to; at++) {
+            for (int k = 0; k < lower.length(); k++) {
+                if ((segment.get(JAVA_BYTE, at + k) | 0x20) != lower.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void appendName(int b) {
+        if (nameLength < name.length) {
+            name[nameLength] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+        }
+        nameLength++;
+    }
+
+    private int classify() {
+        if (nameLength == 14 && matches("content-length")) return H_CONTENT_LENGTH;
+        if (nameLength == 17 && matches("transfer-encoding")) return H_TRANSFER_ENCODING;
+        if (nameLength == 10 && matches("connection")) return H_CONNECTION;
+        return H_OTHER;
+    }
+
+    private boolean matches(String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            if (name[k] != lower.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    private void headerComplete() {
+        int length = valueLength;
+        while (length > 0 && (value[length - 1] == ' ' || value[length - 1] == '\t')) length--;
+        switch (header) {
+            case H_CONTENT_LENGTH -> {
+                long v = 0;
+                if (length == 0 || length > 18) {
+                    state = FAILED;
+                    return;
+                }
+                for (int k = 0; k < length; k++) {
+                    int d = value[k] - '0';
+                    if (d < 0 || d > 9) {
+                        state = FAILED;
+                        return;
+                    }
+                    v = v * 10 + d;
+                }
+                if (lengthSeen && v != contentLength) {
+                    state = FAILED;
+                    return;
+                }
+                contentLength = v;
+                lengthSeen = true;
+            }
+            case H_TRANSFER_ENCODING -> chunked = endsWithChunked(length);
+            case H_CONNECTION -> {
+                close |= containsToken(length, "close");
+                keepAlive |= containsToken(length, "keep-alive");
+            }
+            default -> {
+            }
+        }
+        state = HEADER_START;
+    }
+
+    private boolean endsWithChunked(int length) {
+        String c = "chunked";
+        if (length < c.length()) return false;
+        for (int k = 0; k < c.length(); k++) {
+            if (value[length - c.length() + k] != c.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    private boolean containsToken(int length, String token) {
+        outer:
+        for (int at = 0; at + token.length() <= length; at++) {
+            for (int k = 0; k < token.length(); k++) {
+                if (value[at + k] != token.charAt(k)) continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The head ended: decide how the body is framed. True when the response completed here. */
+    private boolean afterHead() {
+        headBytes = 0;
+        statusIndex = 0;
+        if (status >= 100 && status < 200) {
+            // Interim response (100 Continue, 103 Early Hints): the final response follows on the same request.
+            clearHeaders();
+            state = STATUS_LINE;
+            return false;
+        }
+        if (expectNoBody || status == 204 || status == 304) {
+            finish();
+            return true;
+        }
+        if (chunked) {
+            startChunk();
+            return false;
+        }
+        if (lengthSeen) {
+            if (contentLength == 0) {
+                finish();
+                return true;
+            }
+            remaining = contentLength;
+            state = BODY;
+            return false;
+        }
+        state = UNTIL_CLOSE; // no framing: the body ends when the server closes
+        return false;
+    }
+
+    private boolean chunkSizeComplete() {
+        state = remaining == 0 ? TRAILER_START : CHUNK_DATA;
+        return false;
+    }
+
+    private void startChunk() {
+        remaining = 0;
+        chunkDigits = 0;
+        state = CHUNK_SIZE;
+    }
+
+    private void finish() {
+        complete = true;
+        completedStatus = status;
+        completedCloses = close || (http10 && !keepAlive) || state == UNTIL_CLOSE;
+        headBytes = 0;
+        statusIndex = 0;
+        clearHeaders();
+        state = STATUS_LINE;
+    }
+}
