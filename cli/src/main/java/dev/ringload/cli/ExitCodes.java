@@ -8,8 +8,12 @@ final class ExitCodes {
     static final int FAILURE = 1;
     /** Invalid command line, option value, URL or address. */
     static final int USAGE = 2;
+    /** No connection to the target ever succeeded. */
+    static final int UNREACHABLE = 3;
     /** io_uring unusable here (the message gives the probe's reason). */
     static final int NO_IO_URING = 4;
+    /** Stopped by Ctrl-C or SIGTERM; partial results were printed. */
+    static final int INTERRUPTED = 130;
 
 
     private ExitCodes() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ringload} command. */
 @Command(name = "ringload",
         mixinStandardHelpOptions = true,
-        subcommands = {ServeCommand.class},
+        subcommands = {RunCommand.class, ServeCommand.class},
         versionProvider = VersionProvider.class,
         description = {
                 "High-ceiling HTTP/1.1 load generator for Linux.",
@@ -29,7 +29,24 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(withDefaultCommand(args)));
+    }
+
+    /** {@code ringload URL [options]} means {@code ringload run URL [options]}. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0) {
+            return args;
+        }
+        String first = args[0];
+        boolean known = commandLine().getSubcommands().containsKey(first)
+                || java.util.List.of("-h", "--help", "-V", "--version").contains(first);
+        if (known) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
     }
 
     /** The configured command line; tests drive it with setOut/setErr and execute. */

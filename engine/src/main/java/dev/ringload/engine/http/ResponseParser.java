@@ -42,6 +42,15 @@ public final class ResponseParser {
     private static final int FAILED = 19;
 
     private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** "content" / "-length" / "connecti", lower case, as little-endian longs, for 8-byte name compares. */
+    private static final long CONTENT_ = 0x746e65746e6f63L | ((long) '-' << 56);
+    private static final long LENGTH_TAIL = 0x6874676e656cL;
+    private static final long CONNECTI = 0x697463656e6e6f63L;
+    /** "transfer" as a little-endian long. */
+    private static final long TRANSFER = 0x726566736e617274L;
+    /** "keep-ali" as a little-endian long. */
+    private static final long KEEP_ALI = 0x696c612d7065656bL;
     /** "HTTP/1.1" and "HTTP/1.0" as big-endian longs. */
     private static final long HTTP_1_1 = 0x485454502f312e31L;
     private static final long HTTP_1_0 = 0x485454502f312e30L;
@@ -342,7 +351,10 @@ public final class ResponseParser {
 
     /**
      * A whole response head inside [start, end) in one pass over locals; -1 hands the head to the byte-wise path
-     * (split heads, odd shapes, Transfer-Encoding). Only Content-Length and Connection are interpreted here.
+     * (split heads, odd shapes, Transfer-Encoding). Only Content-Length and Connection are interpreted here. It is
+     * as strict as the byte-wise path about everything that decides framing (status line, line endings, those two
+     * headers) but, unlike it, does not validate the names of headers that cannot change framing: a load generator
+     * counts such a response rather than failing the connection.
      */
     private long fastHead(MemorySegment segment, long start, long end) {
         long limit = Math.min(end, start + MAX_HEAD_BYTES);
@@ -374,21 +386,30 @@ public final class ResponseParser {
                 }
                 break;
             }
-            if (b <= 0x20 || b == ':' || b == 0x7f) return -1;
-            long nameStart = i;
-            do {
-                if (++i >= limit) return -1;
-                b = segment.get(JAVA_BYTE, i);
-            } while (b != ':' && b > 0x20 && b != 0x7f);
-            if (b != ':') return -1;
-            int nameLen = (int) (i - nameStart);
-            i++;
-            int first = segment.get(JAVA_BYTE, nameStart) | 0x20;
-            if (first == 't' && nameLen == 17) {
+            // Only Content-Length, Connection and Transfer-Encoding matter; a line is classified by its first
+            // eight bytes (lower-cased; header names hold no byte <= 0x20, so OR 0x20 aliases nothing they hold).
+            // Anything that starts like one of them but is not exactly "Name:" goes to the byte-wise path.
+            if (i + 16 > limit) return -1;
+            long word = segment.get(LONG_LE, i) | 0x2020202020202020L;
+            boolean contentLength = false;
+            boolean connection = false;
+            if (word == CONTENT_) {
+                long tail = (segment.get(LONG_LE, i + 6) | 0x2020202020202020L) >>> 16;
+                if (tail == LENGTH_TAIL) {
+                    if (segment.get(JAVA_BYTE, i + 14) != ':') return -1;
+                    contentLength = true;
+                    i += 15;
+                }
+            } else if (word == CONNECTI) {
+                if ((segment.get(JAVA_BYTE, i + 8) | 0x20) != 'o' || (segment.get(JAVA_BYTE, i + 9) | 0x20) != 'n'
+                        || segment.get(JAVA_BYTE, i + 10) != ':') return -1;
+                connection = true;
+                i += 11;
+            } else if (word == TRANSFER) {
                 return -1; // Transfer-Encoding: the byte-wise path handles chunked framing
+            } else if (b <= 0x20 || b == ':' || b == 0x7f) {
+                return -1;
             }
-            boolean contentLength = first == 'c' && nameLen == 14 && equalsLower(segment, nameStart, "content-length");
-            boolean connection = first == 'c' && nameLen == 10 && equalsLower(segment, nameStart, "connection");
             if (contentLength) {
                 if (length >= 0) return -1;
                 while (i < limit && ((b = segment.get(JAVA_BYTE, i)) == ' ' || b == '\t')) i++;
@@ -408,8 +429,17 @@ public final class ResponseParser {
             i = skipLine(segment, i, limit);
             if (i < 0) return -1;
             if (connection) {
-                sawClose |= containsLower(segment, valueStart, i, "close");
-                sawKeepAlive |= containsLower(segment, valueStart, i, "keep-alive");
+                long v = valueStart;
+                while (v < i && ((b = segment.get(JAVA_BYTE, v)) == ' ' || b == '\t')) v++;
+                // The usual values are exactly "keep-alive" or "close"; anything else gets the full token search.
+                if (i - v >= 11 && (segment.get(LONG_LE, v) | 0x2020202020202020L) == KEEP_ALI
+                        && (segment.get(JAVA_BYTE, v + 8) | 0x20) == 'v' && (segment.get(JAVA_BYTE, v + 9) | 0x20) == 'e'
+                        && isLineEnd(segment.get(JAVA_BYTE, v + 10))) {
+                    sawKeepAlive = true;
+                } else {
+                    sawClose |= containsLower(segment, valueStart, i, "close");
+                    sawKeepAlive |= containsLower(segment, valueStart, i, "keep-alive");
+                }
             }
         }
         status = d0 * 100 + d1 * 10 + d2;
@@ -422,27 +452,55 @@ public final class ResponseParser {
         return i;
     }
 
-    /** The offset after the next LF, or -1 if the line does not end in the buffer or holds a CR without LF. */
+    /**
+     * The offset after the next LF, or -1 if the line does not end in the buffer or holds a CR that is not right
+     * before its LF (which the byte-wise path rejects). Eight bytes at a time.
+     */
     private static long skipLine(MemorySegment segment, long i, long limit) {
+        boolean pendingCr = false;
+        while (i + 8 <= limit) {
+            long word = segment.get(LONG_LE, i);
+            long lf = zeroBytes(word ^ 0x0a0a0a0a0a0a0a0aL);
+            long cr = zeroBytes(word ^ 0x0d0d0d0d0d0d0d0dL);
+            if (lf != 0) {
+                int position = Long.numberOfTrailingZeros(lf) >>> 3;
+                if (position == 0) {
+                    return i + 1; // a CR pending from the previous word is right before this LF
+                }
+                long below = cr & ((1L << (position * 8)) - 1);
+                long allowed = 0x80L << ((position - 1) * 8);
+                if (pendingCr || (below & ~allowed) != 0) {
+                    return -1;
+                }
+                return i + position + 1;
+            }
+            // No LF here: a CR may only be the word's last byte, with its LF starting the next word.
+            if (pendingCr || (cr & 0x7fffffffffffffffL) != 0) {
+                return -1;
+            }
+            pendingCr = cr != 0;
+            i += 8;
+        }
         while (i < limit) {
             byte b = segment.get(JAVA_BYTE, i++);
             if (b == '\n') {
                 return i;
             }
-            if (b == '\r' && (i >= limit || segment.get(JAVA_BYTE, i) != '\n')) {
+            if (pendingCr) {
                 return -1;
             }
+            pendingCr = b == '\r';
         }
         return -1;
     }
 
-    private static boolean equalsLower(MemorySegment segment, long at, String lower) {
-        for (int k = 0; k < lower.length(); k++) {
-            if ((segment.get(JAVA_BYTE, at + k) | 0x20) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isLineEnd(byte b) {
+        return b == '\r' || b == '\n';
+    }
+
+    /** 0x80 in every byte of {@code x} that is zero, exactly (no borrow between bytes). */
+    private static long zeroBytes(long x) {
+        return ~(((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x | 0x7f7f7f7f7f7f7f7fL);
     }
 
     private static boolean containsLower(MemorySegment segment, long from, long to, String lower) {

@@ -53,6 +53,15 @@ public final class Sockets {
         }
     }
 
+    /** A blocking TCP socket for {@code family} (io_uring does the waiting). */
+    public int socket(int family) {
+        int fd = ringload_h.socket(errnoState, family, SOCK_STREAM() | SOCK_CLOEXEC(), 0);
+        if (fd < 0) {
+            throw new ErrnoException("socket", ringload_h.errno(errnoState));
+        }
+        return fd;
+    }
+
     /** The local port a socket is bound to (after binding port 0). */
     public int localPort(int fd) {
         MemorySegment sockaddr = arena.allocate(dev.ringload.bindings.uring.sockaddr_in6.layout());

@@ -1,0 +1,190 @@
+package dev.ringload.cli;
+
+import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.LoadRun;
+import dev.ringload.engine.load.RequestTemplate;
+import dev.ringload.engine.load.RunResult;
+import dev.ringload.engine.load.Target;
+import dev.ringload.engine.load.UringLoadWorker;
+import dev.ringload.engine.uring.Affinity;
+import dev.ringload.engine.uring.IoUring;
+import dev.ringload.engine.uring.ResourceLimits;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ringload run}: the load test. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Load-test an HTTP/1.1 server: pinned threads, each driving one io_uring ring over its connections.",
+                "Shorthand: ringload URL [options]."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  the run completed",
+                "  1  run-time failure (e.g. too few file descriptors for the connections)",
+                "  2  invalid URL or option",
+                "  3  target unreachable: no connection ever succeeded (the reason is printed)",
+                "  4  io_uring unusable here (the reason is printed)",
+                "  130  interrupted by Ctrl-C/SIGTERM: the results so far are printed, marked partial",
+        })
+final class RunCommand implements Callable<Integer> {
+
+    /** Descriptors beyond one per connection: the JVM's own, the ring, stdio. */
+    private static final int SPARE_FDS = 64;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port]/path?query")
+    String url;
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "100", description = "Connections to keep open (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = {"-d", "--duration"}, converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Measured duration: 500ms, 10s, 2m, 1h (default: 10s; with -n: until the requests are done).")
+    Duration duration;
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after exactly N responses.")
+    Long requests;
+
+    @Option(names = {"-p", "--pipelining"}, defaultValue = "1", description = "Requests in flight per connection (default: ${DEFAULT-VALUE}).")
+    int pipelining;
+
+    @Option(names = {"-t", "--threads"}, description = "Engine threads (default: min(CPUs in --cpus, connections)).")
+    Integer threads;
+
+    @Option(names = "--cpus", converter = CpuListConverter.class, paramLabel = "LIST",
+            description = "Pin thread i to the i-th CPU of LIST, e.g. 0-3,8 (default: the CPUs this process may use).")
+    CpuListConverter.CpuList cpus;
+
+    @Option(names = {"-m", "--method"}, defaultValue = "GET", description = "Request method (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "Request header; repeatable.")
+    List<String> headers = new ArrayList<>();
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Body body;
+
+    static final class Body {
+        @Option(names = {"-b", "--body"}, paramLabel = "TEXT", description = "Request body.")
+        String text;
+
+        @Option(names = "--body-file", paramLabel = "FILE", description = "Request body read from FILE.")
+        Path file;
+    }
+
+    @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10s", paramLabel = "DURATION",
+            description = "A request older than this is a timeout; its connection is replaced (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = "5s", paramLabel = "DURATION",
+            description = "A connect slower than this is a connect timeout (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--warmup", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Run this long first; measured separately and excluded from the results.")
+    Duration warmup;
+
+    @Option(names = {"-l", "--latency"}, description = "Print the full latency spectrum (50% ... 100%).")
+    boolean latency;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout instead of the tables.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadConfig config;
+        RunDescription description;
+        try {
+            byte[] content = body == null ? new byte[0]
+                    : body.file != null ? Files.readAllBytes(body.file) : body.text.getBytes(StandardCharsets.UTF_8);
+            Target target = Target.parse(url);
+            byte[] request = RequestTemplate.encode(method, target, headers, content);
+            int[] cpuList = cpus != null ? cpus.cpus() : allowedCpus();
+            int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
+            long durationNs = duration != null ? duration.toNanos() : requests != null ? 0 : Duration.ofSeconds(10).toNanos();
+            config = new LoadConfig(target, request, method.equals("HEAD"), connections, threadCount, cpuList,
+                    pipelining, durationNs, requests == null ? -1 : requests, timeout.toNanos(),
+                    connectTimeout.toNanos(), warmup == null ? 0 : warmup.toNanos());
+            description = new RunDescription(url, method, List.copyOf(headers), content.length,
+                    cpuList.length > threadCount ? java.util.Arrays.copyOf(cpuList, threadCount) : cpuList, latency, json);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("ringload: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        if (!IoUring.isAvailable()) {
+            err.println("ringload: " + IoUring.probe().reason());
+            err.flush();
+            return ExitCodes.NO_IO_URING;
+        }
+        long neededFds = (long) config.connections() + SPARE_FDS;
+        ResourceLimits.OpenFiles files = ResourceLimits.ensureOpenFiles(neededFds);
+        if (!files.allows(neededFds)) {
+            err.printf("ringload: %d connections need about %d file descriptors, but the limit is %d (hard limit %d); "
+                    + "raise it first, e.g. `ulimit -n %d` (containers: --ulimit nofile=%d)%n", config.connections(),
+                    neededFds, files.soft(), files.hard(), neededFds, neededFds);
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        return execute(config, description, out, err);
+    }
+
+    /** Runs {@code config} and prints the report; shared with {@code demo}. */
+    static int execute(LoadConfig config, RunDescription description, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        boolean json = description.json();
+        if (!json) {
+            out.print(Report.header(config, description, "io_uring"));
+            out.flush();
+        }
+        LoadRun run = new LoadRun(config, "io_uring", UringLoadWorker::new);
+        RunResult result;
+        try (SignalStop ignored = SignalStop.install(run::interrupt)) {
+            result = run.execute();
+        }
+        if (result.unreachable()) {
+            String reason = result.totals().firstConnectError == null ? "no connection succeeded"
+                    : result.totals().firstConnectError;
+            String message = "target unreachable: " + reason + " (" + config.target().address().getHostAddress() + ":"
+                    + config.target().port() + ")";
+            if (json) {
+                out.println(Report.json(result, description, message));
+                out.flush();
+            }
+            err.println("ringload: " + message);
+            err.flush();
+            return ExitCodes.UNREACHABLE;
+        }
+        if (json) {
+            out.println(Report.json(result, description, null));
+        } else {
+            Report.human(out, result, description);
+        }
+        out.flush();
+        return result.partial() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    private static int[] allowedCpus() {
+        BitSet allowed = Affinity.allowedCpus();
+        return allowed.stream().toArray();
+    }
+}

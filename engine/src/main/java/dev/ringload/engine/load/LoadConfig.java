@@ -1,0 +1,76 @@
+package dev.ringload.engine.load;
+
+import java.util.Arrays;
+
+/**
+ * Everything a run needs, validated.
+ *
+ * @param target           where to send
+ * @param request          one encoded request; a pipelined batch is k copies of it back to back
+ * @param headRequests     the method is HEAD (responses have no body)
+ * @param connections      total connections, spread evenly over the threads
+ * @param threads          engine threads, each with its own ring and connections
+ * @param cpus             thread i is pinned to cpus[i % length]; empty: not pinned
+ * @param pipelining       requests kept in flight per connection
+ * @param durationNs       measured duration after warmup; 0 with {@code requests > 0}: until the requests are done
+ * @param requests         stop after exactly this many responses; -1: no limit
+ * @param timeoutNs        a request older than this counts as a timeout and its connection is replaced
+ * @param connectTimeoutNs a connect slower than this counts as a connect timeout
+ * @param warmupNs         run this long first, measured separately and excluded from the results
+ */
+public record LoadConfig(Target target, byte[] request, boolean headRequests, int connections, int threads,
+                         int[] cpus, int pipelining, long durationNs, long requests, long timeoutNs,
+                         long connectTimeoutNs, long warmupNs) {
+
+    public LoadConfig {
+        if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (threads > connections) {
+            throw new IllegalArgumentException("threads (" + threads + ") must not exceed connections (" + connections + ")");
+        }
+        if (pipelining < 1 || pipelining > 65536) {
+            throw new IllegalArgumentException("pipelining must be 1..65536, got " + pipelining);
+        }
+        if (durationNs <= 0 && requests <= 0) throw new IllegalArgumentException("duration must be positive");
+        if (requests == 0 || requests < -1) throw new IllegalArgumentException("requests must be positive, got " + requests);
+        if (timeoutNs <= 0 || connectTimeoutNs <= 0) throw new IllegalArgumentException("timeouts must be positive");
+        if (warmupNs < 0) throw new IllegalArgumentException("warmup must not be negative");
+        request = request.clone();
+        cpus = cpus == null ? new int[0] : cpus.clone();
+    }
+
+    /** Connections owned by thread {@code index}: an even split, the first threads taking the remainder. */
+    public int connectionsOf(int index) {
+        return connections / threads + (index < connections % threads ? 1 : 0);
+    }
+
+    /** Request budget of thread {@code index} (-1: unlimited), split like the connections. */
+    public long requestsOf(int index) {
+        if (requests < 0) return -1;
+        return requests / threads + (index < requests % threads ? 1 : 0);
+    }
+
+    public int cpuOf(int index) {
+        return cpus.length == 0 ? -1 : cpus[index % cpus.length];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LoadConfig c && target.equals(c.target) && Arrays.equals(request, c.request)
+                && headRequests == c.headRequests && connections == c.connections && threads == c.threads
+                && Arrays.equals(cpus, c.cpus) && pipelining == c.pipelining && durationNs == c.durationNs
+                && requests == c.requests && timeoutNs == c.timeoutNs && connectTimeoutNs == c.connectTimeoutNs
+                && warmupNs == c.warmupNs;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(target, Arrays.hashCode(request), connections, threads, pipelining, durationNs);
+    }
+
+    @Override
+    public String toString() {
+        return "LoadConfig[" + target.url() + ", c=" + connections + ", t=" + threads + ", p=" + pipelining
+                + ", durationNs=" + durationNs + ", requests=" + requests + "]";
+    }
+}

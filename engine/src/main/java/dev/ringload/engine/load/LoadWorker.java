@@ -1,0 +1,34 @@
+package dev.ringload.engine.load;
+
+/**
+ * The engine contract: one pinned thread driving its share of the connections. The io_uring and NIO engines
+ * implement it; {@link LoadRun} drives either the same way.
+ */
+public interface LoadWorker extends Runnable {
+
+    /** Latencies in nanoseconds, recorded by the worker thread only. */
+    IntervalRecorder recorder();
+
+    /** Counters; read only after the worker thread has been joined. */
+    WorkerStats stats();
+
+    /** Bytes received so far (published once per loop iteration). */
+    long bytesRead();
+
+    /** Connections established so far, and connect attempts that failed (published once per loop iteration). */
+    long connectsOk();
+
+    long connectFailures();
+
+    /** The worker used its whole request budget and every response is in (only with a request limit). */
+    boolean finished();
+
+    /** Starts the measured phase: counters restart; the coordinator swaps the recorder's histogram itself. */
+    void startMeasuring();
+
+    /** Asks the worker to stop after its current loop iteration. */
+    void stop();
+
+    /** What ended the worker early, or null. */
+    Throwable failure();
+}

@@ -1,0 +1,48 @@
+package dev.ringload.engine.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.time.Instant;
+
+/**
+ * What a run measured: the basis of the human report and of {@code --json}.
+ *
+ * @param config             the configuration run
+ * @param engine             "io_uring" or "nio"
+ * @param startedAt          wall-clock start of the measured phase
+ * @param durationNs         length of the measured phase
+ * @param latencyNs          latency of every measured response, in nanoseconds
+ * @param perSecondResponses responses completed in each full second of the measured phase
+ * @param perSecondBytes     bytes received in each full second
+ * @param bytesRead          bytes received in the measured phase
+ * @param totals             counters summed over the workers (measured phase)
+ * @param warmupResponses    responses during --warmup (not in the results)
+ * @param warmupNs           length of the warmup
+ * @param partial            stopped early by a signal
+ * @param unreachable        no connection could ever be established
+ */
+public record RunResult(LoadConfig config, String engine, Instant startedAt, long durationNs, Histogram latencyNs,
+                        long[] perSecondResponses, long[] perSecondBytes, long bytesRead, WorkerStats totals,
+                        long warmupResponses, long warmupNs, boolean partial, boolean unreachable) {
+
+    public long responses() {
+        return totals.responses;
+    }
+
+    public double durationSeconds() {
+        return durationNs / 1e9;
+    }
+
+    /** Responses per second over the whole measured phase. */
+    public double requestsPerSecond() {
+        return durationNs == 0 ? 0 : totals.responses / durationSeconds();
+    }
+
+    public long errors() {
+        long n = 0;
+        for (ErrorKind kind : ErrorKind.values()) {
+            n += totals.errors(kind);
+        }
+        return n;
+    }
+}

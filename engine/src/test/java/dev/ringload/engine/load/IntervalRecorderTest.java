@@ -1,0 +1,57 @@
+package dev.ringload.engine.load;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntervalRecorderTest {
+
+    @Test
+    void intervalsPartitionEveryRecordedValueWhileTheWriterRuns() throws Exception {
+        IntervalRecorder recorder = new IntervalRecorder(1_000_000);
+        int batches = 20_000;
+        int perBatch = 50;
+        AtomicBoolean done = new AtomicBoolean();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int b = 0; b < batches; b++) {
+                recorder.beginBatch();
+                for (int v = 1; v <= perBatch; v++) {
+                    recorder.record(v);
+                }
+                recorder.endBatch();
+            }
+            done.set(true);
+        });
+        Histogram total = new Histogram(1, 1_000_000, 3);
+        Histogram recycle = null;
+        int intervals = 0;
+        while (!done.get()) {
+            recycle = recorder.getIntervalHistogram(recycle);
+            total.add(recycle);
+            intervals++;
+        }
+        writer.join();
+        total.add(recorder.getIntervalHistogram(recycle));
+        assertThat(intervals).isPositive();
+        assertThat(total.getTotalCount()).isEqualTo((long) batches * perBatch);
+        assertThat(total.getCountAtValue(1)).isEqualTo(batches);
+        assertThat(total.getMaxValue()).isEqualTo(perBatch);
+    }
+
+    @Test
+    void valuesAreClampedToTheTrackableRange() {
+        IntervalRecorder recorder = new IntervalRecorder(1000);
+        recorder.beginBatch();
+        recorder.record(0);
+        recorder.record(-5);
+        recorder.record(1_000_000);
+        recorder.endBatch();
+        Histogram h = recorder.getIntervalHistogram(null);
+        assertThat(h.getTotalCount()).isEqualTo(3);
+        assertThat(h.getMinValue()).isEqualTo(1);
+        assertThat(h.highestEquivalentValue(h.getMaxValue())).isGreaterThanOrEqualTo(1000);
+    }
+}
