@@ -698,6 +698,18 @@ public class ringload_h {
         return ECANCELED;
     }
 
+    private static final int SHUT_WR = (int)1L;
+    /** {@snippet lang=c : #define SHUT_WR 1 } */
+    public static int SHUT_WR() {
+        return SHUT_WR;
+    }
+
+    private static final int SHUT_RDWR = (int)2L;
+    /** {@snippet lang=c : #define SHUT_RDWR 2 } */
+    public static int SHUT_RDWR() {
+        return SHUT_RDWR;
+    }
+
     private static class mmap {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(C_POINTER, C_POINTER, C_LONG, C_INT, C_INT, C_INT, C_LONG);
         public static final MethodHandle HANDLE = downcall("mmap", DESC, CAPTURE_ERRNO);
@@ -1077,6 +1089,30 @@ public class ringload_h {
     public static int gettid(MemorySegment errnoState) {
         try {
             return (int) gettid.HANDLE.invokeExact(errnoState);
+        } catch (Throwable ex$) {
+            throw unexpected(ex$);
+        }
+    }
+
+    private static class shutdown {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_INT);
+        public static final MethodHandle HANDLE = downcall("shutdown", DESC, CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@snippet lang=c : extern int shutdown(int __fd, int __how) } */
+    public static FunctionDescriptor shutdown$descriptor() {
+        return shutdown.DESC;
+    }
+
+    /** Downcall method handle for {@snippet lang=c : extern int shutdown(int __fd, int __how) } (errno captured) */
+    public static MethodHandle shutdown$handle() {
+        return shutdown.HANDLE;
+    }
+
+    /** {@snippet lang=c : extern int shutdown(int __fd, int __how) } */
+    public static int shutdown(MemorySegment errnoState, int __fd, int __how) {
+        try {
+            return (int) shutdown.HANDLE.invokeExact(errnoState, __fd, __how);
         } catch (Throwable ex$) {
             throw unexpected(ex$);
         }

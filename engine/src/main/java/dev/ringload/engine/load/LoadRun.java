@@ -47,6 +47,12 @@ public final class LoadRun {
 
     /** Runs to the end and returns what was measured. */
     public RunResult execute() throws InterruptedException {
+        if (config.warmupNs() == 0) {
+            // Without a warmup every request counts: workers start in the measured phase.
+            for (LoadWorker worker : workers) {
+                worker.startMeasuring();
+            }
+        }
         for (int i = 0; i < workers.size(); i++) {
             threads.add(Thread.ofPlatform().name("ringload-worker-" + i).daemon(true).start(workers.get(i)));
         }

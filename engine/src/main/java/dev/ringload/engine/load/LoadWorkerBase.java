@@ -39,6 +39,7 @@ public abstract class LoadWorkerBase implements LoadWorker {
     private volatile boolean running = true;
     private volatile boolean measureRequested;
     private boolean measuring;
+    private boolean startedAnything;
     private volatile long bytesPublished;
     private volatile long connectsOkPublished;
     private volatile long connectFailuresPublished;
@@ -146,8 +147,11 @@ public abstract class LoadWorkerBase implements LoadWorker {
         stampPending(nowNs);
         if (measureRequested && !measuring) {
             measuring = true;
-            stats.reset();
+            if (startedAnything) {
+                stats.reset(); // the warmup's counts are not results
+            }
         }
+        startedAnything = true;
         if (nowNs >= nextScanNs) {
             nextScanNs = nowNs + SCAN_INTERVAL_NS;
             scan();

@@ -107,6 +107,15 @@ public final class UringServer implements AutoCloseable {
         return total;
     }
 
+    /** The deepest pipeline any connection used so far (requests received but not yet answered). */
+    public long maxPipelineDepth() {
+        long max = 0;
+        for (UringServerWorker worker : workers) {
+            max = Math.max(max, worker.maxPipelined());
+        }
+        return max;
+    }
+
     /** Stops every worker, waits for them, and closes the listeners. Idempotent. */
     @Override
     public void close() {

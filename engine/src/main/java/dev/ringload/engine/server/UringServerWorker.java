@@ -33,7 +33,6 @@ final class UringServerWorker implements Runnable, CompletionHandler {
     private static final int BUFFER_GROUP = 0;
     private static final int BUFFERS = 512;
     private static final int BUFFER_SIZE = 16 * 1024;
-    private static final int SHUT_WR = 1;
     private static final long WAIT_NS = TimeUnit.MILLISECONDS.toNanos(200);
     /** A closing connection whose peer never closes is dropped after this long. */
     private static final long LINGER_SECONDS = 2;
@@ -44,6 +43,8 @@ final class UringServerWorker implements Runnable, CompletionHandler {
     private final CountDownLatch started;
     private volatile boolean running = true;
     private volatile long servedPublished;
+    private volatile long maxPipelinedPublished;
+    private long maxPipelined;
     private volatile Throwable failure;
 
     private IoUring ring;
@@ -69,6 +70,11 @@ final class UringServerWorker implements Runnable, CompletionHandler {
 
     long served() {
         return servedPublished;
+    }
+
+    /** The most requests one connection had framed but not yet answered: the pipelining depth clients used. */
+    long maxPipelined() {
+        return maxPipelinedPublished;
     }
 
     Throwable failure() {
@@ -119,6 +125,7 @@ final class UringServerWorker implements Runnable, CompletionHandler {
             ring.drain(this);
             buffers.publish();
             servedPublished = served;
+            maxPipelinedPublished = maxPipelined;
         }
     }
 
@@ -253,6 +260,7 @@ final class UringServerWorker implements Runnable, CompletionHandler {
         c.discardInput = c.parser.stopped() || c.closeAt >= 0;
         if (framed > 0) {
             c.queued += framed;
+            maxPipelined = Math.max(maxPipelined, c.queued - c.sent);
             if (config.delayNs() > 0) {
                 if (c.pushDelayBatch(framed)) {
                     sq.timeout(delay.address(), 0, 0, UserData.encode(c.slot, OP_DELAY, c.generation));
@@ -323,8 +331,8 @@ final class UringServerWorker implements Runnable, CompletionHandler {
     private void startLingeringClose(ServerConnection c) {
         c.lingering = true;
         c.lingerSinceSecond = nowSecond;
-        sq.shutdown(c.fd, SHUT_WR, UserData.encode(c.slot, OP_CLOSE, c.generation));
-        sq.addFlagsToLast(IOSQE_CQE_SKIP_SUCCESS());
+        // Only responses whose send completed were queued in the socket, so the FIN goes out right behind them.
+        sockets.shutdownWrite(c.fd);
         if (!c.recvArmed) {
             armRecv(c);
         }

@@ -86,6 +86,15 @@ public final class Sockets {
         }
     }
 
+    /**
+     * shutdown(fd, SHUT_WR): sends FIN after the data already queued. Done synchronously on purpose: io_uring
+     * always punts IORING_OP_SHUTDOWN to a worker, which looks the fd up only when it runs, so a connection closed
+     * and replaced meanwhile could have its successor shut down instead.
+     */
+    public void shutdownWrite(int fd) {
+        ringload_h.shutdown(errnoState, fd, SHUT_WR());
+    }
+
     /** close(2); errors are ignored (nothing useful can be done about them at this point). */
     public void close(int fd) {
         if (fd >= 0) {

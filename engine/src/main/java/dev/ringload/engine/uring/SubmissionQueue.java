@@ -105,10 +105,6 @@ public final class SubmissionQueue {
         prep(IORING_OP_CLOSE(), fd, 0, 0, 0, userData);
     }
 
-    public void shutdown(int fd, int how, long userData) {
-        prep(IORING_OP_SHUTDOWN(), fd, 0, how, 0, userData);
-    }
-
     /**
      * {@code IORING_OP_TIMEOUT}: completes with {@code -ETIME} when the {@code __kernel_timespec} at
      * {@code timespec} elapses, or with 0 after {@code count} other completions (0: time only).
