@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Run this long first; measured separately and excluded from the results.")
     Duration warmup;
 
-    @Option(names = {"-l", "--latency"}, description = "Print the full latency spectrum (50% ... 100%).")
+    @Option(names = {"-l", "--latency"}, description = "Print the full latency spectrum (50%% ... 100%%).")
     boolean latency;
 
     @Option(names = "--json", description = "Print exactly one JSON object on stdout instead of the tables.")

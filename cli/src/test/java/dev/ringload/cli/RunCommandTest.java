@@ -1,0 +1,208 @@
+package dev.ringload.cli;
+
+import dev.ringload.engine.server.ServerConfig;
+import dev.ringload.engine.server.UringServer;
+import dev.ringload.engine.uring.IoUring;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class RunCommandTest {
+
+    private static UringServer server;
+    private static String url;
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startServer() {
+        assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
+        server = UringServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+        url = "http://127.0.0.1:" + server.port() + "/";
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Outcome execute(String... args) {
+        CommandLine cmd = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exitCode = cmd.execute(Main.withDefaultCommand(args));
+        return new Outcome(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void humanReportHasTheTablesTotalsAndEngine() {
+        Outcome o = execute("run", "-d", "1s", "-c", "4", "-t", "1", url);
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Running 1s test @ " + url).contains("4 connections, pipelining 1, 1 thread")
+                .contains("Latency").contains("2.5%").contains("97.5%").contains("Stdev").contains("Req/Sec")
+                .contains("Bytes/Sec").containsPattern("[\\d,]+ requests in 1\\.\\d\\ds")
+                .contains("Status codes: 2xx").contains("Errors: none")
+                .contains("Connections: 4 requested, 4 established").contains("Engine: io_uring")
+                .doesNotContain("Latency distribution").doesNotContain("PARTIAL");
+    }
+
+    @Test
+    void latencyFlagAddsTheSpectrum() {
+        Outcome o = execute("run", "-n", "500", "-c", "2", "-l", url);
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).contains("Running 500 requests @").contains("Latency distribution")
+                .contains("99.999%").contains("100%").contains("500 requests in");
+    }
+
+    @Test
+    void jsonIsExactlyOneObjectWithTheDocumentedFields() {
+        Outcome o = execute("run", "-d", "1s", "-c", "3", "-p", "2", "-H", "X-Test: 1", "--json", url);
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        Object json = MiniJson.parse(o.out());
+        assertThat(json).isInstanceOf(Map.class);
+        double total = (double) MiniJson.at(json, "requests.total");
+        assertThat(total).isPositive();
+        assertThat((double) MiniJson.at(json, "statusCodes.2xx")).isEqualTo(total);
+        assertThat((double) MiniJson.at(json, "statusCodes.200")).isEqualTo(total);
+        assertThat((double) MiniJson.at(json, "errors.total")).isZero();
+        for (String key : List.of("requests.perSecond.mean", "requests.perSecond.stdev", "requests.perSecond.p2_5",
+                "requests.perSecond.p50", "requests.perSecond.p97_5", "requests.perSecond.min", "latency.p50",
+                "latency.p99", "latency.p99_999", "latency.mean", "latency.stdev", "latency.max",
+                "throughput.bytesTotal", "throughput.perSecond.mean", "errors.reset", "errors.timeout",
+                "errors.parseError", "errors.closedMidPipeline", "errors.connectRefused", "durationSeconds",
+                "connections.established")) {
+            assertThat(MiniJson.at(json, key)).as(key).isInstanceOf(Double.class);
+        }
+        assertThat(MiniJson.at(json, "latency.unit")).isEqualTo("us");
+        assertThat(MiniJson.at(json, "engine")).isEqualTo("io_uring");
+        assertThat(MiniJson.at(json, "partial")).isEqualTo(false);
+        assertThat((String) MiniJson.at(json, "startedAt")).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        assertThat((double) MiniJson.at(json, "threads")).isPositive();
+        assertThat((double) MiniJson.at(json, "config.connections")).isEqualTo(3);
+        assertThat((double) MiniJson.at(json, "config.pipelining")).isEqualTo(2);
+        assertThat(MiniJson.at(json, "config.headers")).isEqualTo(List.of("X-Test: 1"));
+        assertThat(MiniJson.at(json, "config.url")).isEqualTo(url);
+        assertThat(MiniJson.at(json, "target.addresses")).isEqualTo(List.of("127.0.0.1"));
+        assertThat((double) MiniJson.at(json, "latency.p50")).isLessThanOrEqualTo((double) MiniJson.at(json, "latency.p99"));
+    }
+
+    @Test
+    void shorthandMeansRun() {
+        assertThat(Main.withDefaultCommand(new String[] {"http://h/"})).containsExactly("run", "http://h/");
+        assertThat(Main.withDefaultCommand(new String[] {"-c", "5", "http://h/"})).containsExactly("run", "-c", "5", "http://h/");
+        assertThat(Main.withDefaultCommand(new String[] {"serve"})).containsExactly("serve");
+        assertThat(Main.withDefaultCommand(new String[] {"--version"})).containsExactly("--version");
+        Outcome o = execute("-n", "100", "-c", "2", url);
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).contains("100 requests in");
+    }
+
+    @Test
+    void invalidInputIsExitCode2WithOneLine() {
+        record Case(String[] args, String message) {
+        }
+        for (Case c : List.of(
+                new Case(new String[] {"run", "not a url"}, "ringload: invalid URL"),
+                new Case(new String[] {"run", "ftp://h/"}, "expected http://host[:port]/path"),
+                new Case(new String[] {"run", "https://example.invalid/"}, "https is not supported yet"),
+                new Case(new String[] {"run", "http://no-such-host.invalid/"}, "cannot resolve host"),
+                new Case(new String[] {"run", "-H", "NoColon", url}, "invalid header 'NoColon'"),
+                new Case(new String[] {"run", "-c", "0", url}, "connections must be >= 1"),
+                new Case(new String[] {"run", "-t", "9", "-c", "2", url}, "must not exceed connections"),
+                new Case(new String[] {"run", "-d", "fast", url}, "'fast' is not a duration"),
+                new Case(new String[] {"run", "-m", "G E T", url}, "invalid method"))) {
+            Outcome o = execute(c.args());
+            assertThat(o.exitCode()).as(String.join(" ", c.args())).isEqualTo(2);
+            assertThat(o.err()).as(String.join(" ", c.args())).contains(c.message()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void unreachableTargetIsExitCode3() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Outcome o = execute("run", "-d", "10s", "-c", "2", "http://127.0.0.1:" + port + "/");
+        assertThat(o.exitCode()).isEqualTo(3);
+        assertThat(o.err()).contains("ringload: target unreachable: ECONNREFUSED (connection refused) (127.0.0.1:" + port + ")");
+    }
+
+    @Test
+    void helpDocumentsEveryFlagAndExitCode() {
+        Outcome o = execute("run", "--help");
+        for (String flag : List.of("--connections", "--duration", "--requests", "--pipelining", "--threads", "--cpus",
+                "--method", "--header", "--body", "--body-file", "--timeout", "--connect-timeout", "--warmup",
+                "--latency", "--json", "130")) {
+            assertThat(o.out()).contains(flag);
+        }
+    }
+
+    @Test
+    void sigintStopsWithAPartialReportAndExit130() throws Exception {
+        for (boolean json : new boolean[] {false, true}) {
+            List<String> args = new ArrayList<>(List.of("run", "-d", "60s", "-c", "2"));
+            if (json) {
+                args.add("--json");
+            }
+            args.add(url);
+            Process process = startCli(args, List.of());
+            Thread.sleep(2500);
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).as(out).isEqualTo(130);
+            if (json) {
+                Object parsed = MiniJson.parse(out);
+                assertThat(MiniJson.at(parsed, "partial")).isEqualTo(true);
+                assertThat((double) MiniJson.at(parsed, "requests.total")).isPositive();
+            } else {
+                assertThat(out).contains("[PARTIAL: interrupted]").contains("Engine: io_uring");
+            }
+        }
+    }
+
+    @Test
+    void tooFewFileDescriptorsIsRefusedBeforeStarting() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) not installed");
+        Process process = startCli(List.of("run", "-d", "1s", "-c", "5000", url), List.of("/usr/bin/prlimit", "--nofile=512:512"));
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(err).isEqualTo(1);
+        assertThat(err).contains("5000 connections need about 5064 file descriptors, but the limit is 512 (hard limit 512)")
+                .contains("ulimit -n 5064");
+    }
+
+    /** Runs the CLI in a child JVM built from this test's classpath, optionally behind a wrapper command. */
+    static Process startCli(List<String> args, List<String> wrapper) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, Main.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).start();
+    }
+}
