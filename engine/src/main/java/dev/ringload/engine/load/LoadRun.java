@@ -62,13 +62,14 @@ public final class LoadRun {
         if (config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
             unreachable = waitUntil(warmupStart + config.warmupNs());
-            Histogram warm = newHistogram();
-            collect(warm);
-            warmupResponses = warm.getTotalCount();
+            for (LoadWorker worker : workers) {
+                worker.startMeasuring();
+            }
+            awaitMeasuring();
+            for (LoadWorker worker : workers) {
+                warmupResponses += worker.warmupResponses();
+            }
             warmupNs = System.nanoTime() - warmupStart;
-        }
-        for (LoadWorker worker : workers) {
-            worker.startMeasuring();
         }
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
@@ -117,6 +118,16 @@ public final class LoadRun {
         unreachable |= totals.connectionsEstablished == 0;
         return new RunResult(config, engine, startedAt, stoppedAt - start, total, perSecondResponses, perSecondBytes,
                 totals.bytesRead - bytesAtStart, totals, warmupResponses, warmupNs, interrupted, unreachable);
+    }
+
+    /** Waits (briefly: one loop iteration of each worker) until every live worker has entered the measured phase. */
+    private void awaitMeasuring() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (LoadWorker worker : workers) {
+            while (!worker.measuring() && !worker.finished() && worker.failure() == null && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        }
     }
 
     /** Sleeps until {@code deadline} or until the run must stop; true if the target proved unreachable. */

@@ -23,8 +23,14 @@ public interface LoadWorker extends Runnable {
     /** The worker used its whole request budget and every response is in (only with a request limit). */
     boolean finished();
 
-    /** Starts the measured phase: counters restart; the coordinator swaps the recorder's histogram itself. */
+    /** Starts the measured phase at the worker's next loop iteration: counters restart, latencies start recording. */
     void startMeasuring();
+
+    /** The worker has switched to the measured phase. */
+    boolean measuring();
+
+    /** Responses completed before the switch (the warmup's count). */
+    long warmupResponses();
 
     /** Asks the worker to stop after its current loop iteration. */
     void stop();

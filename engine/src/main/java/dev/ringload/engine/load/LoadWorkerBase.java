@@ -39,7 +39,8 @@ public abstract class LoadWorkerBase implements LoadWorker {
     private volatile boolean running = true;
     private volatile boolean measureRequested;
     private boolean measuring;
-    private boolean startedAnything;
+    private volatile boolean measuringPublished;
+    private volatile long warmupResponsesPublished;
     private volatile long bytesPublished;
     private volatile long connectsOkPublished;
     private volatile long connectFailuresPublished;
@@ -146,12 +147,14 @@ public abstract class LoadWorkerBase implements LoadWorker {
         nowNs = System.nanoTime();
         stampPending(nowNs);
         if (measureRequested && !measuring) {
-            measuring = true;
-            if (startedAnything) {
-                stats.reset(); // the warmup's counts are not results
+            // The phase changes here, between batches: counters and latencies switch at the same instant.
+            warmupResponsesPublished = stats.responses;
+            if (config.warmupNs() > 0) {
+                stats.reset(); // without a warmup everything so far (e.g. a failed first connect) counts
             }
+            measuring = true;
+            measuringPublished = true;
         }
-        startedAnything = true;
         if (nowNs >= nextScanNs) {
             nextScanNs = nowNs + SCAN_INTERVAL_NS;
             scan();
@@ -334,7 +337,9 @@ public abstract class LoadWorkerBase implements LoadWorker {
 
     private void record(LoadConnection c) {
         long latency = nowNs - c.stamps[(int) (c.received % pipelining)];
-        recorder.record(latency);
+        if (measuring) {
+            recorder.record(latency); // warmup latencies are not results; the warmup only reports its count
+        }
         c.received++;
         stats.responses++;
         stats.status(c.parser.status());
@@ -408,6 +413,16 @@ public abstract class LoadWorkerBase implements LoadWorker {
     @Override
     public final void startMeasuring() {
         measureRequested = true;
+    }
+
+    @Override
+    public final boolean measuring() {
+        return measuringPublished;
+    }
+
+    @Override
+    public final long warmupResponses() {
+        return warmupResponsesPublished;
     }
 
     @Override

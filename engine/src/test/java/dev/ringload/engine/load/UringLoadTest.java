@@ -112,6 +112,24 @@ class UringLoadTest {
     }
 
     @Test
+    void warmupIsMeasuredSeparatelyAndExcluded() throws Exception {
+        serve(defaults());
+        Target target = Target.parse(url());
+        LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
+                4, 1, new int[0], 2, TimeUnit.MILLISECONDS.toNanos(1000), -1, TimeUnit.SECONDS.toNanos(5),
+                TimeUnit.SECONDS.toNanos(2), TimeUnit.MILLISECONDS.toNanos(500));
+        RunResult r = new LoadRun(config, "io_uring", UringLoadWorker::new).execute();
+        assertThat(r.warmupResponses()).isPositive();
+        assertThat(r.warmupNs()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
+        assertThat(r.durationNs()).isBetween(TimeUnit.MILLISECONDS.toNanos(1000), TimeUnit.MILLISECONDS.toNanos(1500));
+        assertThat(r.latencyNs().getTotalCount()).isEqualTo(r.responses());
+        Thread.sleep(300);
+        // Warmup and measured responses together are what the server answered (up to what was in flight).
+        assertThat(server.served()).isBetween(r.responses() + r.warmupResponses(),
+                r.responses() + r.warmupResponses() + 4 * 2 * 2);
+    }
+
+    @Test
     void requestLimitIsExact() throws Exception {
         serve(defaults());
         RunResult r = run(url(), 10, 4, 0, 1234, 5000);
