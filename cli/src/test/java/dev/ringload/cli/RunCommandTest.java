@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -30,8 +28,6 @@ class RunCommandTest {
     private static UringServer server;
     private static String url;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void startServer() {
@@ -47,19 +43,10 @@ class RunCommandTest {
         }
     }
 
-    private static Outcome execute(String... args) {
-        CommandLine cmd = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exitCode = cmd.execute(Main.withDefaultCommand(args));
-        return new Outcome(exitCode, out.toString(), err.toString());
-    }
 
     @Test
     void humanReportHasTheTablesTotalsAndEngine() {
-        Outcome o = execute("run", "-d", "1s", "-c", "4", "-t", "1", url);
+        Cli.Outcome o = Cli.execute("run", "-d", "1s", "-c", "4", "-t", "1", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("Running 1s test @ " + url).contains("4 connections, pipelining 1, 1 thread")
                 .contains("Latency").contains("2.5%").contains("97.5%").contains("Stdev").contains("Req/Sec")
@@ -71,7 +58,7 @@ class RunCommandTest {
 
     @Test
     void latencyFlagAddsTheSpectrum() {
-        Outcome o = execute("run", "-n", "500", "-c", "2", "-l", url);
+        Cli.Outcome o = Cli.execute("run", "-n", "500", "-c", "2", "-l", url);
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("Running 500 requests @").contains("Latency distribution")
                 .contains("99.999%").contains("100%").contains("500 requests in");
@@ -79,7 +66,7 @@ class RunCommandTest {
 
     @Test
     void jsonIsExactlyOneObjectWithTheDocumentedFields() {
-        Outcome o = execute("run", "-d", "1s", "-c", "3", "-p", "2", "-H", "X-Test: 1", "--json", url);
+        Cli.Outcome o = Cli.execute("run", "-d", "1s", "-c", "3", "-p", "2", "-H", "X-Test: 1", "--json", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         assertThat(json).isInstanceOf(Map.class);
@@ -115,7 +102,7 @@ class RunCommandTest {
         assertThat(Main.withDefaultCommand(new String[] {"-c", "5", "http://h/"})).containsExactly("run", "-c", "5", "http://h/");
         assertThat(Main.withDefaultCommand(new String[] {"serve"})).containsExactly("serve");
         assertThat(Main.withDefaultCommand(new String[] {"--version"})).containsExactly("--version");
-        Outcome o = execute("-n", "100", "-c", "2", url);
+        Cli.Outcome o = Cli.execute("-n", "100", "-c", "2", url);
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("100 requests in");
     }
@@ -134,7 +121,7 @@ class RunCommandTest {
                 new Case(new String[] {"run", "-t", "9", "-c", "2", url}, "must not exceed connections"),
                 new Case(new String[] {"run", "-d", "fast", url}, "'fast' is not a duration"),
                 new Case(new String[] {"run", "-m", "G E T", url}, "invalid method"))) {
-            Outcome o = execute(c.args());
+            Cli.Outcome o = Cli.execute(c.args());
             assertThat(o.exitCode()).as(String.join(" ", c.args())).isEqualTo(2);
             assertThat(o.err()).as(String.join(" ", c.args())).contains(c.message()).doesNotContain("\tat ");
         }
@@ -146,14 +133,14 @@ class RunCommandTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Outcome o = execute("run", "-d", "10s", "-c", "2", "http://127.0.0.1:" + port + "/");
+        Cli.Outcome o = Cli.execute("run", "-d", "10s", "-c", "2", "http://127.0.0.1:" + port + "/");
         assertThat(o.exitCode()).isEqualTo(3);
         assertThat(o.err()).contains("ringload: target unreachable: ECONNREFUSED (connection refused) (127.0.0.1:" + port + ")");
     }
 
     @Test
     void helpDocumentsEveryFlagAndExitCode() {
-        Outcome o = execute("run", "--help");
+        Cli.Outcome o = Cli.execute("run", "--help");
         for (String flag : List.of("--connections", "--duration", "--requests", "--pipelining", "--threads", "--cpus",
                 "--method", "--header", "--body", "--body-file", "--timeout", "--connect-timeout", "--warmup",
                 "--latency", "--json", "130")) {

@@ -8,8 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,24 +23,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ServeCommandTest {
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
 
-    private static Outcome execute(String... args) {
-        CommandLine cmd = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exitCode = cmd.execute(args);
-        return new Outcome(exitCode, out.toString(), err.toString());
-    }
 
     @Test
     void portInUseIsAOneLineErrorWithExitCode1() throws Exception {
         assumeTrue(IoUring.isAvailable());
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Outcome outcome = execute("serve", "--port", String.valueOf(taken.getLocalPort()));
+            Cli.Outcome outcome = Cli.execute("serve", "--port", String.valueOf(taken.getLocalPort()));
             assertThat(outcome.exitCode()).isEqualTo(1);
             assertThat(outcome.err()).isEqualTo("ringload serve: cannot listen: bind 127.0.0.1:" + taken.getLocalPort()
                     + " failed: EADDRINUSE (address already in use)" + System.lineSeparator());
@@ -53,14 +40,14 @@ class ServeCommandTest {
     void addressThatIsNotLocalIsExitCode1() {
         assumeTrue(IoUring.isAvailable());
         // 192.0.2.1 is TEST-NET-1: never assigned to this host, so bind fails; nothing is sent anywhere.
-        Outcome outcome = execute("serve", "--host", "192.0.2.1", "--port", "0");
+        Cli.Outcome outcome = Cli.execute("serve", "--host", "192.0.2.1", "--port", "0");
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("EADDRNOTAVAIL").doesNotContain("\tat ");
     }
 
     @Test
     void unresolvableHostIsExitCode2() {
-        Outcome outcome = execute("serve", "--host", "no-such-host.invalid");
+        Cli.Outcome outcome = Cli.execute("serve", "--host", "no-such-host.invalid");
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).isEqualTo("ringload serve: bad address 'no-such-host.invalid': cannot resolve it"
                 + System.lineSeparator());
@@ -68,13 +55,13 @@ class ServeCommandTest {
 
     @Test
     void badOptionValuesAreExitCode2() {
-        assertThat(execute("serve", "--status", "700").exitCode()).isEqualTo(2);
-        assertThat(execute("serve", "--status", "700").err()).contains("status must be 200..599");
-        assertThat(execute("serve", "--delay", "soon").err()).contains("'soon' is not a duration");
-        assertThat(execute("serve", "--delay", "soon").exitCode()).isEqualTo(2);
-        assertThat(execute("serve", "--cpus", "3-1").exitCode()).isEqualTo(2);
-        assertThat(execute("serve", "--port", "70000").exitCode()).isEqualTo(2);
-        assertThat(execute("serve", "--body", "a", "--body-file", "b").exitCode()).isEqualTo(2);
+        assertThat(Cli.execute("serve", "--status", "700").exitCode()).isEqualTo(2);
+        assertThat(Cli.execute("serve", "--status", "700").err()).contains("status must be 200..599");
+        assertThat(Cli.execute("serve", "--delay", "soon").err()).contains("'soon' is not a duration");
+        assertThat(Cli.execute("serve", "--delay", "soon").exitCode()).isEqualTo(2);
+        assertThat(Cli.execute("serve", "--cpus", "3-1").exitCode()).isEqualTo(2);
+        assertThat(Cli.execute("serve", "--port", "70000").exitCode()).isEqualTo(2);
+        assertThat(Cli.execute("serve", "--body", "a", "--body-file", "b").exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -100,7 +87,7 @@ class ServeCommandTest {
 
     @Test
     void helpListsEveryOption() {
-        Outcome outcome = execute("serve", "--help");
+        Cli.Outcome outcome = Cli.execute("serve", "--help");
         assertThat(outcome.exitCode()).isZero();
         for (String option : List.of("--host", "--port", "--threads", "--cpus", "--body", "--body-file",
                 "--content-type", "--status", "--delay", "--close-every")) {
