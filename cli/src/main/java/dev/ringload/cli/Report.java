@@ -1,5 +1,6 @@
 package dev.ringload.cli;
 
+import dev.ringload.engine.load.ClientLoad;
 import dev.ringload.engine.load.ErrorKind;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.RunResult;
@@ -75,14 +76,54 @@ final class Report {
                 bytes(r.bytesRead()), count(r.requestsPerSecond()), r.partial() ? "  [PARTIAL: interrupted]" : "");
         out.println("Status codes: " + statusLine(t));
         out.println("Errors: " + errorLine(t));
-        out.printf(Locale.ROOT, "Connections: %d requested, %d established%s%n", r.config().connections(),
-                t.connectionsEstablished, t.reconnects > 0 ? ", " + t.reconnects + " reconnects" : "");
+        out.println("Connections: " + connectionLine(r));
         if (r.warmupNs() > 0) {
             out.printf(Locale.ROOT, "Warmup: %s requests in %.2fs (excluded)%n", count(r.warmupResponses()),
                     r.warmupNs() / 1e9);
         }
         out.println("Engine: " + r.engine());
+        out.println(r.client().verdictLine());
         out.flush();
+    }
+
+    /** Requested vs established, and the connect errors behind any difference. */
+    static String connectionLine(RunResult r) {
+        WorkerStats t = r.totals();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d requested, %d established",
+                r.config().connections(), t.connectionsEstablished));
+        if (t.reconnects > 0) {
+            s.append(", ").append(t.reconnects).append(" reconnects");
+        }
+        if (t.connectionsEstablished < r.config().connections()) {
+            StringJoiner why = new StringJoiner(", ");
+            for (ErrorKind kind : ErrorKind.values()) {
+                if (kind.isConnect() && t.errors(kind) > 0) {
+                    why.add(kind.label() + " " + t.errors(kind));
+                }
+            }
+            s.append(" (").append(why.length() == 0 ? "still connecting at the stop" : why.toString()).append(')');
+        }
+        return s.toString();
+    }
+
+    private static void clientJson(Json j, ClientLoad c) {
+        j.beginObject().field("threads", c.threads()).field("busyPercent", round1(c.busyPercent()))
+                .field("userPercent", round1(c.userPercent())).field("sysPercent", round1(c.sysPercent()))
+                .field("clientBound", c.clientBound())
+                .field("verdict", c.clientBound() ? "client-bound" : "not client-bound")
+                .field("thresholdBusyPercent", ClientLoad.CLIENT_BOUND_BUSY_PERCENT)
+                .field("line", c.verdictLine()).name("perThread").beginArray();
+        for (int i = 0; i < c.threads(); i++) {
+            j.beginObject().field("busyPercent", round1(c.busyPercent(i))).field("cpuPercent", round1(c.cpuPercent(i)))
+                    .field("cpuSeconds", c.threadCpuNs()[i] / 1e9).field("userSeconds", c.threadUserNs()[i] / 1e9)
+                    .field("blockedSeconds", c.threadBlockedNs()[i] / 1e9).endObject();
+        }
+        j.endArray().name("process").beginObject().field("userSeconds", c.processUserNs() / 1e9)
+                .field("sysSeconds", c.processSysNs() / 1e9).endObject().endObject();
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     static String statusLine(WorkerStats t) {
@@ -165,9 +206,11 @@ final class Report {
         j.endObject();
         j.name("connections").beginObject().field("requested", c.connections())
                 .field("established", t.connectionsEstablished).field("reconnects", t.reconnects)
-                .field("inFlightAtStop", t.inFlightAtStop).endObject();
+                .field("inFlightAtStop", t.inFlightAtStop).field("summary", connectionLine(r)).endObject();
         j.name("warmup").beginObject().field("seconds", r.warmupNs() / 1e9).field("requests", r.warmupResponses())
                 .endObject();
+        j.name("client");
+        clientJson(j, r.client());
         return j.endObject().toString();
     }
 

@@ -53,6 +53,7 @@ class RunCommandTest {
                 .contains("Bytes/Sec").containsPattern("[\\d,]+ requests in 1\\.\\d\\ds")
                 .contains("Status codes: 2xx").contains("Errors: none")
                 .contains("Connections: 4 requested, 4 established").contains("Engine: io_uring")
+                .containsPattern("client: 1 thread, \\d+% busy \\(user \\d+%, sys \\d+%\\) -> (CLIENT-BOUND|not client-bound)")
                 .doesNotContain("Latency distribution").doesNotContain("PARTIAL");
     }
 
@@ -85,6 +86,11 @@ class RunCommandTest {
         }
         assertThat(MiniJson.at(json, "latency.unit")).isEqualTo("us");
         assertThat(MiniJson.at(json, "engine")).isEqualTo("io_uring");
+        assertThat(MiniJson.at(json, "client.verdict")).isIn("client-bound", "not client-bound");
+        assertThat((double) MiniJson.at(json, "client.busyPercent")).isBetween(0.0, 100.0);
+        assertThat((double) MiniJson.at(json, "client.thresholdBusyPercent")).isEqualTo(85.0);
+        assertThat((String) MiniJson.at(json, "client.line")).startsWith("client: ");
+        assertThat((List<?>) MiniJson.at(json, "client.perThread")).hasSize(((Double) MiniJson.at(json, "threads")).intValue());
         assertThat(MiniJson.at(json, "partial")).isEqualTo(false);
         assertThat((String) MiniJson.at(json, "startedAt")).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
         assertThat((double) MiniJson.at(json, "threads")).isPositive();

@@ -72,6 +72,7 @@ public final class LoadRun {
             warmupNs = System.nanoTime() - warmupStart;
         }
         Instant startedAt = Instant.now();
+        CpuSample cpuAtStart = CpuSample.take(threads, workers);
         long start = System.nanoTime();
         long bytesAtStart = bytesRead();
         Histogram total = newHistogram();
@@ -99,6 +100,7 @@ public final class LoadRun {
             }
         }
         long stoppedAt = System.nanoTime();
+        CpuSample cpuAtStop = CpuSample.take(threads, workers);
         for (LoadWorker worker : workers) {
             worker.stop();
         }
@@ -116,8 +118,9 @@ public final class LoadRun {
         long[] perSecondResponses = seconds.stream().mapToLong(s -> s[0]).toArray();
         long[] perSecondBytes = seconds.stream().mapToLong(s -> s[1]).toArray();
         unreachable |= totals.connectionsEstablished == 0;
+        ClientLoad client = cpuAtStop.since(cpuAtStart, stoppedAt - start);
         return new RunResult(config, engine, startedAt, stoppedAt - start, total, perSecondResponses, perSecondBytes,
-                totals.bytesRead - bytesAtStart, totals, warmupResponses, warmupNs, interrupted, unreachable);
+                totals.bytesRead - bytesAtStart, totals, warmupResponses, warmupNs, interrupted, unreachable, client);
     }
 
     /** Waits (briefly: one loop iteration of each worker) until every live worker has entered the measured phase. */

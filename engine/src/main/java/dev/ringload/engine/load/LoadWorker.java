@@ -26,6 +26,9 @@ public interface LoadWorker extends Runnable {
     /** Starts the measured phase at the worker's next loop iteration: counters restart, latencies start recording. */
     void startMeasuring();
 
+    /** Time spent blocked waiting for completions so far (published once per loop iteration). */
+    long blockedNs();
+
     /** The worker has switched to the measured phase. */
     boolean measuring();
 

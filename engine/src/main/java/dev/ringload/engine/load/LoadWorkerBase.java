@@ -47,6 +47,8 @@ public abstract class LoadWorkerBase implements LoadWorker {
     private volatile boolean finishedPublished;
     private volatile Throwable failure;
     private long connectFailures;
+    private long blockedNs;
+    private volatile long blockedPublished;
     private long nextScanNs;
 
     /** The clock as read once per loop iteration (before and after waiting). */
@@ -174,7 +176,13 @@ public abstract class LoadWorkerBase implements LoadWorker {
         pendingStampCount = 0;
     }
 
+    /** Adds time the thread spent blocked waiting for completions (not working). */
+    protected final void blocked(long ns) {
+        blockedNs += ns;
+    }
+
     private void publish() {
+        blockedPublished = blockedNs;
         bytesPublished = stats.bytesRead;
         connectsOkPublished = stats.connectsOk;
         connectFailuresPublished = connectFailures;
@@ -413,6 +421,11 @@ public abstract class LoadWorkerBase implements LoadWorker {
     @Override
     public final void startMeasuring() {
         measureRequested = true;
+    }
+
+    @Override
+    public final long blockedNs() {
+        return blockedPublished;
     }
 
     @Override

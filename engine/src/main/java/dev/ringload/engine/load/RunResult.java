@@ -20,10 +20,11 @@ import java.time.Instant;
  * @param warmupNs           length of the warmup
  * @param partial            stopped early by a signal
  * @param unreachable        no connection could ever be established
+ * @param client             how busy the client was in the measured phase, and the verdict
  */
 public record RunResult(LoadConfig config, String engine, Instant startedAt, long durationNs, Histogram latencyNs,
                         long[] perSecondResponses, long[] perSecondBytes, long bytesRead, WorkerStats totals,
-                        long warmupResponses, long warmupNs, boolean partial, boolean unreachable) {
+                        long warmupResponses, long warmupNs, boolean partial, boolean unreachable, ClientLoad client) {
 
     public long responses() {
         return totals.responses;

@@ -1,0 +1,84 @@
+package dev.ringload.engine.load;
+
+import dev.ringload.engine.server.ServerConfig;
+import dev.ringload.engine.server.UringServer;
+import dev.ringload.engine.uring.Affinity;
+import dev.ringload.engine.uring.IoUring;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The client-bound verdict flips with where the bottleneck is. */
+class ClientVerdictTest {
+
+    private static int clientCpu;
+    private static int serverCpu;
+
+    @BeforeAll
+    static void twoCpus() {
+        assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
+        int[] cpus = Affinity.allowedCpus().stream().toArray();
+        assumeTrue(cpus.length >= 2, "needs two CPUs: one for the client, one for the server");
+        clientCpu = cpus[0];
+        serverCpu = cpus[1];
+    }
+
+    private static RunResult runAgainst(ServerConfig server, int connections, int pipelining) throws Exception {
+        try (UringServer s = UringServer.start(server.withCpus(serverCpu))) {
+            Target target = Target.parse("http://127.0.0.1:" + s.port() + "/");
+            LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]),
+                    false, connections, 1, new int[] {clientCpu}, pipelining, TimeUnit.MILLISECONDS.toNanos(1500), -1,
+                    TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(500));
+            return new LoadRun(config, "io_uring", UringLoadWorker::new).execute();
+        }
+    }
+
+    private static ServerConfig serve() {
+        return ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    @Test
+    void oneThreadDrivingManyPipelinedConnectionsIsClientBound() throws Exception {
+        RunResult r = runAgainst(serve(), 100, 64);
+        ClientLoad client = r.client();
+        assertThat(client.threads()).isEqualTo(1);
+        assertThat(client.busyPercent()).isGreaterThanOrEqualTo(ClientLoad.CLIENT_BOUND_BUSY_PERCENT);
+        assertThat(client.clientBound()).isTrue();
+        assertThat(client.verdictLine()).startsWith("client: 1 thread, ").contains("-> CLIENT-BOUND: these numbers are "
+                + "ringload's limit, not the server's; add threads/cores (--threads/--cpus) or hosts");
+        assertThat(client.cpuPercent(0)).isPositive();
+    }
+
+    @Test
+    void theSameClientAgainstASlowServerIsNot() throws Exception {
+        RunResult r = runAgainst(serve().withDelayNs(TimeUnit.MILLISECONDS.toNanos(50)), 100, 64);
+        ClientLoad client = r.client();
+        assertThat(r.responses()).isPositive();
+        assertThat(client.busyPercent()).isLessThan(50.0);
+        assertThat(client.clientBound()).isFalse();
+        assertThat(client.verdictLine()).endsWith("-> not client-bound");
+    }
+
+    @Test
+    void verdictArithmetic() {
+        long second = TimeUnit.SECONDS.toNanos(1);
+        ClientLoad busy = new ClientLoad(second, new long[] {second / 2, second / 2}, new long[] {second / 4, second / 4},
+                new long[] {second / 20, second / 10}, 0, 0);
+        assertThat(busy.busyPercent(0)).isEqualTo(95.0);
+        assertThat(busy.busyPercent()).isEqualTo(92.5);
+        assertThat(busy.userPercent()).isEqualTo(25.0);
+        assertThat(busy.sysPercent()).isEqualTo(25.0);
+        assertThat(busy.clientBound()).isTrue();
+        assertThat(busy.verdictLine()).startsWith("client: 2 threads, 93% busy (user 25%, sys 25%) -> CLIENT-BOUND");
+        ClientLoad idle = new ClientLoad(second, new long[] {1}, new long[] {1}, new long[] {second * 9 / 10}, 0, 0);
+        assertThat(idle.busyPercent()).isEqualTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(idle.verdictLine()).isEqualTo("client: 1 thread, 10% busy (user 0%, sys 0%) -> not client-bound");
+    }
+}
