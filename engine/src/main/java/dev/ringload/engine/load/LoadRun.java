@@ -133,6 +133,109 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * Runs a connection ramp: for each step, opens the step's new connections gradually, waits until they are
+     * established (at most their opening time plus the connect timeout), then measures for the step's length.
+     * The result's totals and latency cover every measured step; {@code steps} holds each one.
+     */
+    public RampResult executeRamp(RampPlan plan) throws InterruptedException {
+        int[] steps = plan.steps();
+        targetAll(steps[0], plan.rateFor(0));
+        for (LoadWorker worker : workers) {
+            worker.startMeasuring();
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            threads.add(Thread.ofPlatform().name("ringload-worker-" + i).daemon(true).start(workers.get(i)));
+        }
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        long bytesAtStart = 0;
+        Histogram total = newHistogram();
+        List<StepResult> results = new ArrayList<>();
+        boolean unreachable = false;
+        for (int k = 0; k < steps.length && !interrupted && !unreachable; k++) {
+            if (k > 0) {
+                targetAll(steps[k], plan.rateFor(k));
+            }
+            long openingNs = (long) (1e9 * (steps[k] - (k == 0 ? 0 : steps[k - 1])) / plan.rateFor(k));
+            long establishDeadline = System.nanoTime() + openingNs + config.connectTimeoutNs();
+            while (openConnections() < steps[k] && System.nanoTime() < establishDeadline && !stopNow()) {
+                if (unreachable()) {
+                    unreachable = true;
+                    break;
+                }
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            if (unreachable) {
+                break;
+            }
+            Histogram discard = newHistogram();
+            collect(discard); // what completed while the step's connections were opening is not the step's
+            long errorsBefore = errors();
+            CpuSample before = CpuSample.take(threads, workers);
+            long stepStart = System.nanoTime();
+            unreachable = waitUntil(stepStart + plan.stepNs());
+            long stepNs = System.nanoTime() - stepStart;
+            CpuSample after = CpuSample.take(threads, workers);
+            Histogram latency = newHistogram();
+            collect(latency);
+            total.add(latency);
+            results.add(new StepResult(steps[k], openConnections(), stepNs, latency, errors() - errorsBefore,
+                    after.since(before, stepNs)));
+        }
+        long stoppedAt = System.nanoTime();
+        CpuSample cpuAtStop = CpuSample.take(threads, workers);
+        for (LoadWorker worker : workers) {
+            worker.stop();
+        }
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(10));
+        }
+        WorkerStats totals = new WorkerStats();
+        for (LoadWorker worker : workers) {
+            if (worker.failure() != null) {
+                throw new IllegalStateException("engine thread failed: " + worker.failure(), worker.failure());
+            }
+            totals.add(worker.stats());
+        }
+        long measuredNs = 0;
+        for (StepResult step : results) {
+            measuredNs += step.durationNs();
+        }
+        unreachable |= totals.connectionsEstablished == 0;
+        ClientLoad client = results.isEmpty() ? cpuAtStop.since(cpuAtStop, 1) : results.getLast().client();
+        RunResult run = new RunResult(config, engine, startedAt, measuredNs, total, new long[0], new long[0],
+                totals.bytesRead - bytesAtStart, totals, 0, 0, interrupted, unreachable, client);
+        return new RampResult(run, results, results.isEmpty() ? null : Knee.of(results), stoppedAt - start);
+    }
+
+    /** A ramp's overall result, its steps and where it stopped scaling. */
+    public record RampResult(RunResult run, List<StepResult> steps, Knee knee, long wallNs) {
+    }
+
+    private void targetAll(int total, double perSecond) {
+        int n = workers.size();
+        for (int i = 0; i < n; i++) {
+            workers.get(i).targetConnections(total / n + (i < total % n ? 1 : 0), perSecond / n);
+        }
+    }
+
+    private int openConnections() {
+        int open = 0;
+        for (LoadWorker worker : workers) {
+            open += worker.openConnections();
+        }
+        return open;
+    }
+
+    private long errors() {
+        long errors = 0;
+        for (LoadWorker worker : workers) {
+            errors += worker.errors();
+        }
+        return errors;
+    }
+
     /** Sleeps until {@code deadline} or until the run must stop; true if the target proved unreachable. */
     private boolean waitUntil(long deadline) throws InterruptedException {
         while (true) {

@@ -26,6 +26,15 @@ public interface LoadWorker extends Runnable {
     /** Starts the measured phase at the worker's next loop iteration: counters restart, latencies start recording. */
     void startMeasuring();
 
+    /** Connections open right now (published once per loop iteration). */
+    int openConnections();
+
+    /** Errors of every kind so far (published once per loop iteration). */
+    long errors();
+
+    /** Keeps {@code count} connections open from now on, opening new ones {@code perSecond} per second. */
+    void targetConnections(int count, double perSecond);
+
     /** Time spent blocked waiting for completions so far (published once per loop iteration). */
     long blockedNs();
 

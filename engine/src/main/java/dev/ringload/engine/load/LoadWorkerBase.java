@@ -47,6 +47,13 @@ public abstract class LoadWorkerBase implements LoadWorker {
     private volatile boolean finishedPublished;
     private volatile Throwable failure;
     private long connectFailures;
+    private volatile int target;
+    private volatile double targetRate;
+    private int opened;
+    private int seenTarget = -1;
+    private long nextOpenNs;
+    private volatile int openPublished;
+    private volatile long errorsPublished;
     private long blockedNs;
     private volatile long blockedPublished;
     private long nextScanNs;
@@ -67,6 +74,7 @@ public abstract class LoadWorkerBase implements LoadWorker {
         }
         this.pendingStamps = new int[count];
         this.recorder = new IntervalRecorder(Math.max(config.timeoutNs() * 2, TimeUnit.SECONDS.toNanos(1)));
+        this.target = count;
         this.budget = config.requestsOf(workerIndex);
         this.budgetReturnable = Math.max(budget, 0);
     }
@@ -80,9 +88,7 @@ public abstract class LoadWorkerBase implements LoadWorker {
             }
             setUp();
             nowNs = System.nanoTime();
-            for (LoadConnection c : connections) {
-                startConnect(c);
-            }
+            openDue();
             loop();
         } catch (Throwable t) {
             failure = t;
@@ -161,6 +167,7 @@ public abstract class LoadWorkerBase implements LoadWorker {
             nextScanNs = nowNs + SCAN_INTERVAL_NS;
             scan();
         }
+        openDue();
         publish();
     }
 
@@ -181,6 +188,32 @@ public abstract class LoadWorkerBase implements LoadWorker {
         blockedNs += ns;
     }
 
+    /**
+     * Connections to keep open from now on (a ramp step), opened {@code perSecond} per second so the server never
+     * sees a burst; {@code perSecond} <= 0 opens them at once. Only grows. Callable from any thread.
+     */
+    public final void targetConnections(int count, double perSecond) {
+        targetRate = perSecond;
+        target = Math.min(count, connections.length);
+    }
+
+    private void openDue() {
+        int want = target;
+        if (opened >= want || !running) {
+            return;
+        }
+        double rate = targetRate;
+        if (want != seenTarget) {
+            seenTarget = want; // a new step: its connections start opening now
+            nextOpenNs = nowNs;
+        }
+        long intervalNs = rate > 0 ? (long) (1e9 / rate) : 0;
+        while (opened < want && nowNs >= nextOpenNs) {
+            startConnect(connections[opened++]);
+            nextOpenNs += intervalNs;
+        }
+    }
+
     private void publish() {
         blockedPublished = blockedNs;
         bytesPublished = stats.bytesRead;
@@ -190,7 +223,15 @@ public abstract class LoadWorkerBase implements LoadWorker {
 
     private void scan() {
         long timeoutNs = config.timeoutNs();
+        int open = 0;
+        long errors = 0;
+        for (long e : stats.errors) {
+            errors += e;
+        }
         for (LoadConnection c : connections) {
+            if (c.state == LoadConnection.OPEN) {
+                open++;
+            }
             switch (c.state) {
                 case LoadConnection.OPEN -> {
                     if (c.inFlight() > 0 && nowNs - c.stamps[(int) (c.received % pipelining)] > timeoutNs) {
@@ -212,6 +253,8 @@ public abstract class LoadWorkerBase implements LoadWorker {
                 }
             }
         }
+        openPublished = open;
+        errorsPublished = errors;
     }
 
     private boolean idle() {
@@ -421,6 +464,16 @@ public abstract class LoadWorkerBase implements LoadWorker {
     @Override
     public final void startMeasuring() {
         measureRequested = true;
+    }
+
+    @Override
+    public final int openConnections() {
+        return openPublished;
+    }
+
+    @Override
+    public final long errors() {
+        return errorsPublished;
     }
 
     @Override

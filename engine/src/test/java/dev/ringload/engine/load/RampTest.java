@@ -1,0 +1,167 @@
+package dev.ringload.engine.load;
+
+import dev.ringload.engine.server.ServerConfig;
+import dev.ringload.engine.server.UringServer;
+import dev.ringload.engine.uring.IoUring;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class RampTest {
+
+    @BeforeAll
+    static void ioUringAvailable() {
+        assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
+    }
+
+    private static LoadRun.RampResult ramp(String url, int pipelining, RampPlan plan) throws InterruptedException {
+        Target target = Target.parse(url);
+        LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
+                plan.maxConnections(), 1, new int[0], pipelining, plan.stepNs() * plan.steps().length, -1,
+                TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(2), 0);
+        return new LoadRun(config, "io_uring", UringLoadWorker::new).executeRamp(plan);
+    }
+
+    @Test
+    void smallStepsReportEstablishedCountsAndPerStepFigures() throws Exception {
+        try (UringServer server = UringServer.start(ServerConfig.defaults(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
+            LoadRun.RampResult r = ramp("http://127.0.0.1:" + server.port() + "/", 1,
+                    new RampPlan(new int[] {10, 20, 40}, TimeUnit.MILLISECONDS.toNanos(500), 200));
+            assertThat(r.steps()).hasSize(3);
+            assertThat(r.steps()).extracting(StepResult::requested).containsExactly(10, 20, 40);
+            assertThat(r.steps()).extracting(StepResult::established).containsExactly(10, 20, 40);
+            for (StepResult step : r.steps()) {
+                assertThat(step.responses()).isPositive();
+                assertThat(step.requestsPerSecond()).isPositive();
+                assertThat(step.errors()).isZero();
+                assertThat(step.p99Ns()).isGreaterThanOrEqualTo(step.p50Ns());
+                assertThat(step.durationNs()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
+            }
+            long stepResponses = r.steps().stream().mapToLong(StepResult::responses).sum();
+            assertThat(r.run().latencyNs().getTotalCount()).isEqualTo(stepResponses);
+            assertThat(r.knee()).isNotNull();
+        }
+    }
+
+    @Test
+    void kneeIsFoundWhereTheServerSaturatesAndOpeningIsSpreadOut() throws Exception {
+        // At most 4 requests are served at a time, 5 ms each: ~800 req/s whatever the connection count.
+        try (SaturatingServer server = new SaturatingServer(4, 5)) {
+            LoadRun.RampResult r = ramp("http://127.0.0.1:" + server.port() + "/", 1,
+                    new RampPlan(new int[] {2, 4, 8, 16}, TimeUnit.MILLISECONDS.toNanos(800), 0));
+            assertThat(r.steps()).extracting(StepResult::established).containsExactly(2, 4, 8, 16);
+            double rps2 = r.steps().get(0).requestsPerSecond();
+            double rps4 = r.steps().get(1).requestsPerSecond();
+            assertThat(rps4).as("4 connections double 2").isGreaterThan(rps2 * 1.5);
+            assertThat(r.knee().stepIndex()).as(r.knee().message()).isEqualTo(1);
+            assertThat(r.knee().message()).startsWith("throughput stops scaling at ~4 connections (");
+            // Step 3 added 8 connections at the default rate (8 per second): they arrive spread over ~1 s.
+            List<Long> accepts = server.acceptTimesNs().subList(8, 16);
+            long spreadMs = TimeUnit.NANOSECONDS.toMillis(accepts.getLast() - accepts.getFirst());
+            assertThat(spreadMs).as("the step's 8 new connections were opened over time, not in a burst")
+                    .isBetween(600L, 1500L);
+        }
+    }
+
+    @Test
+    void kneeArithmetic() {
+        StepResult a = step(100, 1000, 5_000_000, false);
+        StepResult b = step(200, 2000, 5_000_000, false);
+        StepResult c = step(400, 2050, 9_000_000, false);
+        assertThat(Knee.of(List.of(a, b, c)).message()).isEqualTo("throughput stops scaling at ~200 connections (2,000 req/s)");
+        assertThat(Knee.of(List.of(a, b)).message()).isEqualTo("throughput still scaling at the last step (200 connections, 2,000 req/s)");
+        StepResult bound = step(400, 2050, 9_000_000, true);
+        assertThat(Knee.of(List.of(a, b, bound)).message()).startsWith("throughput stops scaling at ~200 connections (2,000 req/s), but the client was the bound there");
+        StepResult flatButFaster = step(400, 2050, 4_000_000, false);
+        assertThat(Knee.of(List.of(a, b, flatButFaster)).stepIndex()).as("latency did not grow").isEqualTo(-1);
+    }
+
+    private static StepResult step(int connections, long responses, long latencyNs, boolean clientBound) {
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(1, TimeUnit.SECONDS.toNanos(60), 3);
+        h.recordValueWithCount(latencyNs, responses);
+        long second = TimeUnit.SECONDS.toNanos(1);
+        ClientLoad client = new ClientLoad(second, new long[] {second}, new long[] {second / 2},
+                new long[] {clientBound ? 0 : second / 2}, 0, 0);
+        return new StepResult(connections, connections, second, h, 0, client);
+    }
+
+    /** A blocking server that serves at most {@code concurrency} requests at once, each taking {@code millis}. */
+    static final class SaturatingServer implements AutoCloseable {
+        private static final byte[] RESPONSE = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                .getBytes(StandardCharsets.US_ASCII);
+        private final ServerSocket socket;
+        private final Semaphore slots;
+        private final long millis;
+        private final ConcurrentLinkedQueue<Long> accepts = new ConcurrentLinkedQueue<>();
+
+        SaturatingServer(int concurrency, long millis) throws IOException {
+            this.slots = new Semaphore(concurrency, true);
+            this.millis = millis;
+            socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+            Thread.ofPlatform().daemon(true).start(this::acceptLoop);
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        List<Long> acceptTimesNs() {
+            return List.copyOf(accepts);
+        }
+
+        private void acceptLoop() {
+            while (!socket.isClosed()) {
+                try {
+                    Socket s = socket.accept();
+                    accepts.add(System.nanoTime());
+                    Thread.ofPlatform().daemon(true).start(() -> serve(s));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void serve(Socket s) {
+            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+                int matched = 0;
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+                    if (matched == 4) {
+                        matched = 0;
+                        slots.acquire();
+                        try {
+                            Thread.sleep(millis);
+                        } finally {
+                            slots.release();
+                        }
+                        out.write(RESPONSE);
+                        out.flush();
+                    }
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // client gone or test over
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
