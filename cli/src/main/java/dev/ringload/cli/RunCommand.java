@@ -2,6 +2,7 @@ package dev.ringload.cli;
 
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
+import dev.ringload.engine.load.RampPlan;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
@@ -107,18 +108,39 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout instead of the tables.")
     boolean json;
 
+    @Option(names = "--ramp", split = ",", paramLabel = "N,N,...",
+            description = "Step the connection count, e.g. 1000,2000,5000: one measured step each (replaces -c/-d).")
+    int[] ramp;
+
+    @Option(names = "--step", converter = DurationConverter.class, defaultValue = "10s", paramLabel = "DURATION",
+            description = "Measured length of each ramp step (default: ${DEFAULT-VALUE}).")
+    Duration step;
+
+    @Option(names = "--ramp-rate", paramLabel = "N", defaultValue = "0",
+            description = "New connections per second during a ramp (default: a step's new connections within its first second).")
+    double rampRate;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadConfig config;
         RunDescription description;
+        RampPlan plan = null;
         try {
             byte[] content = body == null ? new byte[0]
                     : body.file != null ? Files.readAllBytes(body.file) : body.text.getBytes(StandardCharsets.UTF_8);
             Target target = Target.parse(url);
             byte[] request = RequestTemplate.encode(method, target, headers, content);
             int[] cpuList = cpus != null ? cpus.cpus() : allowedCpus();
+            if (ramp != null) {
+                if (requests != null) {
+                    throw new IllegalArgumentException("--ramp and -n cannot be combined");
+                }
+                plan = new RampPlan(ramp, step.toNanos(), rampRate);
+                connections = plan.maxConnections();
+                duration = step.multipliedBy(ramp.length);
+            }
             int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
             long durationNs = duration != null ? duration.toNanos() : requests != null ? 0 : Duration.ofSeconds(10).toNanos();
             config = new LoadConfig(target, request, method.equals("HEAD"), connections, threadCount, cpuList,
@@ -145,7 +167,40 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILURE;
         }
-        return execute(config, description, out, err);
+        return plan == null ? execute(config, description, out, err) : executeRamp(config, plan, description, out, err);
+    }
+
+    static int executeRamp(LoadConfig config, RampPlan plan, RunDescription description, PrintWriter out,
+                           PrintWriter err) throws InterruptedException {
+        if (!description.json()) {
+            out.print(RampReport.header(config, plan, description));
+            out.flush();
+        }
+        LoadRun run = new LoadRun(config, "io_uring", UringLoadWorker::new);
+        LoadRun.RampResult result;
+        try (SignalStop ignored = SignalStop.install(run::interrupt)) {
+            result = run.executeRamp(plan);
+        }
+        if (result.run().unreachable()) {
+            String reason = result.run().totals().firstConnectError == null ? "no connection succeeded"
+                    : result.run().totals().firstConnectError;
+            String message = "target unreachable: " + reason + " (" + config.target().address().getHostAddress() + ":"
+                    + config.target().port() + ")";
+            if (description.json()) {
+                out.println(RampReport.json(result, plan, description, message));
+                out.flush();
+            }
+            err.println("ringload: " + message);
+            err.flush();
+            return ExitCodes.UNREACHABLE;
+        }
+        if (description.json()) {
+            out.println(RampReport.json(result, plan, description, null));
+        } else {
+            RampReport.human(out, result);
+        }
+        out.flush();
+        return result.run().partial() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
     /** Runs {@code config} and prints the report; shared with {@code demo}. */

@@ -103,6 +103,47 @@ class RunCommandTest {
     }
 
     @Test
+    void rampPrintsAStepTableAndAKneeLine() {
+        Cli.Outcome o = Cli.execute("run", "--ramp", "2,4,8", "--step", "400ms", "-t", "1", url);
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Ramping 2,4,8 connections").contains("Conns req/est").contains("2/2")
+                .contains("4/4").contains("8/8").containsPattern("throughput (stops|still) scaling at")
+                .contains("Connections: 8 requested, 8 established");
+    }
+
+    @Test
+    void rampJsonHasEveryStepWithItsHistogram() throws Exception {
+        Cli.Outcome o = Cli.execute("run", "--ramp", "2,4", "--step", "400ms", "-t", "1", "--json", url);
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        Object json = MiniJson.parse(o.out());
+        List<?> steps = (List<?>) MiniJson.at(json, "steps");
+        assertThat(steps).hasSize(2);
+        double stepResponses = 0;
+        for (Object step : steps) {
+            for (String key : List.of("connectionsRequested", "connectionsEstablished", "requestsPerSecond",
+                    "latency.p50", "latency.p99", "errors", "busyPercent", "verdict", "latency.histogram")) {
+                MiniJson.at(step, key);
+            }
+            String encoded = (String) MiniJson.at(step, "latency.histogram");
+            org.HdrHistogram.Histogram h = org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(
+                    java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(encoded)), 0);
+            assertThat((double) h.getTotalCount()).isEqualTo((double) MiniJson.at(step, "responses"));
+            stepResponses += h.getTotalCount();
+        }
+        assertThat((double) MiniJson.at(json, "requests.total")).isGreaterThanOrEqualTo(stepResponses);
+        assertThat(MiniJson.at(json, "ramp.steps")).isEqualTo(List.of(2.0, 4.0));
+        assertThat((String) MiniJson.at(json, "ramp.knee")).contains("scaling");
+    }
+
+    @Test
+    void rampRejectsBadSteps() {
+        Cli.Outcome o = Cli.execute("run", "--ramp", "10,5", url);
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("ramp steps must increase");
+        assertThat(Cli.execute("run", "--ramp", "10", "-n", "5", url).err()).contains("--ramp and -n cannot be combined");
+    }
+
+    @Test
     void shorthandMeansRun() {
         assertThat(Main.withDefaultCommand(new String[] {"http://h/"})).containsExactly("run", "http://h/");
         assertThat(Main.withDefaultCommand(new String[] {"-c", "5", "http://h/"})).containsExactly("run", "-c", "5", "http://h/");
