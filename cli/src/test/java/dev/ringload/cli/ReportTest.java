@@ -1,0 +1,61 @@
+package dev.ringload.cli;
+
+import dev.ringload.engine.load.ClientLoad;
+import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.RequestTemplate;
+import dev.ringload.engine.load.RunResult;
+import dev.ringload.engine.load.Target;
+import dev.ringload.engine.load.WorkerStats;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTest {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private static RunResult result(int requested, long established, long refused, ClientLoad client) {
+        Target target = Target.parse("http://127.0.0.1:8083/");
+        LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
+                requested, 1, new int[0], 1, SECOND, -1, SECOND, SECOND, 0);
+        WorkerStats totals = new WorkerStats();
+        totals.connectionsEstablished = established;
+        totals.errors[dev.ringload.engine.load.ErrorKind.CONNECT_REFUSED.ordinal()] = refused;
+        Histogram latency = new Histogram(1, SECOND * 60, 3);
+        latency.recordValueWithCount(1_000_000, 1000);
+        totals.responses = 1000;
+        return new RunResult(config, "io_uring", Instant.now(), SECOND, latency, new long[] {1000}, new long[] {1},
+                1, totals, 0, 0, false, false, client);
+    }
+
+    private static ClientLoad client(double busyPercent) {
+        long blocked = (long) (SECOND * (1 - busyPercent / 100));
+        return new ClientLoad(SECOND, new long[] {SECOND / 2}, new long[] {SECOND / 4}, new long[] {blocked}, 0, 0);
+    }
+
+    @Test
+    void connectionLineNamesTheConnectErrorsBehindAShortfall() {
+        assertThat(Report.connectionLine(result(10, 10, 0, client(50)))).isEqualTo("10 requested, 10 established");
+        assertThat(Report.connectionLine(result(10, 7, 12, client(50))))
+                .isEqualTo("10 requested, 7 established (connect refused 12)");
+        assertThat(Report.connectionLine(result(10, 7, 0, client(50))))
+                .isEqualTo("10 requested, 7 established (still connecting at the stop)");
+    }
+
+    @Test
+    void ceilingConclusionBlamesTheServerWhenItsCpusWereSaturated() {
+        CeilingCommand.Step serverBound = new CeilingCommand.Step(32, 64, result(32, 32, 0, client(70)), 97, 99);
+        assertThat(CeilingCommand.conclusion(serverBound, 1)).startsWith("the built-in server became the bottleneck "
+                + "(its CPUs 97% busy): the client ceiling is above 1,000 req/s with 32 connections x pipelining 64");
+        CeilingCommand.Step clientBound = new CeilingCommand.Step(32, 64, result(32, 32, 0, client(99)), 60, 99);
+        assertThat(CeilingCommand.conclusion(clientBound, 2)).startsWith("client ceiling: 1,000 req/s with 32 "
+                + "connections x pipelining 64 (500 req/s per client core, 500000 CPU-ns per request").contains("CLIENT-BOUND");
+        CeilingCommand.Step neither = new CeilingCommand.Step(32, 64, result(32, 32, 0, client(40)), 60, 50);
+        assertThat(CeilingCommand.conclusion(neither, 1)).startsWith("client not saturated at the best step (40% busy)");
+    }
+}
