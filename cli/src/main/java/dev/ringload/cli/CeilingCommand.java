@@ -1,16 +1,15 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.CoreUsage;
+import dev.ringload.engine.load.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
-import dev.ringload.engine.load.UringLoadWorker;
 import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.UringServer;
+import dev.ringload.engine.server.TargetServer;
 import dev.ringload.engine.uring.Affinity;
-import dev.ringload.engine.uring.IoUring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +37,7 @@ import java.util.concurrent.TimeUnit;
                 "CPU-ns per request. Says so when the built-in server, not the client, was the bottleneck."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  done", "  2  invalid option", "  4  io_uring unusable here", "  130  interrupted"})
+        footer = {"  0  done", "  2  invalid option", "  4  --engine uring where io_uring is unusable", "  130  interrupted"})
 final class CeilingCommand implements Callable<Integer> {
 
     /** A step must add at least this much req/s to count as growth. */
@@ -62,9 +61,15 @@ final class CeilingCommand implements Callable<Integer> {
             description = "Measured length of each step, after a 1 s warmup (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
+            description = "I/O engine of both the client and the built-in server (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Option(names = "--connections-per-thread", defaultValue = "32", paramLabel = "N",
             description = "Starting connections per client thread (default: ${DEFAULT-VALUE}).")
     int connectionsPerThread;
+
+    private Engines.Choice engineChoice;
 
     record Step(int connections, int pipelining, RunResult result, double serverBusy, double clientCoresBusy) {
         double rps() {
@@ -76,11 +81,11 @@ final class CeilingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!IoUring.isAvailable()) {
-            err.println("ringload ceiling: " + IoUring.probe().reason());
-            err.flush();
-            return ExitCodes.NO_IO_URING;
+        Engines.Choice choice = RunCommand.chooseEngine(engine, "ringload ceiling", err);
+        if (choice == null) {
+            return RunCommand.engineExitCode(engine);
         }
+        this.engineChoice = choice;
         int[] all = Affinity.allowedCpus().stream().toArray();
         int[] server = serverCpus != null ? serverCpus.cpus() : defaultServerCpus(all);
         int[] client = clientCpus != null ? clientCpus.cpus() : without(all, server);
@@ -96,11 +101,11 @@ final class CeilingCommand implements Callable<Integer> {
         ServerConfig serverConfig = ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withThreads(server.length).withCpus(server);
         List<Step> steps = new ArrayList<>();
-        try (UringServer s = UringServer.start(serverConfig)) {
+        try (TargetServer s = TargetServer.start(serverConfig, choice.name())) {
             String url = "http://127.0.0.1:" + s.port() + "/";
-            out.printf(Locale.ROOT, "ringload ceiling: server on CPU%s %s, client on CPU%s %s, %.3gs per step%n",
+            out.printf(Locale.ROOT, "ringload ceiling: server on CPU%s %s, client on CPU%s %s, %.3gs per step, engine %s%n",
                     server.length == 1 ? "" : "s", Report.cpuList(server), client.length == 1 ? "" : "s",
-                    Report.cpuList(client), duration.toNanos() / 1e9);
+                    Report.cpuList(client), duration.toNanos() / 1e9, choice.name());
             out.printf(Locale.ROOT, "%8s %6s %12s %7s %8s %8s%n", "conns", "depth", "req/s", "busy", "client%", "server%");
             out.flush();
             int connections = connectionsPerThread * client.length;
@@ -139,7 +144,7 @@ final class CeilingCommand implements Callable<Integer> {
         LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
                 connections, client.length, client, pipelining, duration.toNanos(), -1, TimeUnit.SECONDS.toNanos(10),
                 TimeUnit.SECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(1));
-        LoadRun run = new LoadRun(config, "io_uring", UringLoadWorker::new);
+        LoadRun run = new LoadRun(config, engineChoice.name(), engineChoice.factory());
         CoreUsage before = CoreUsage.sample();
         RunResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {

@@ -1,12 +1,12 @@
 package dev.ringload.cli;
 
+import dev.ringload.engine.load.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.Target;
 import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.UringServer;
+import dev.ringload.engine.server.TargetServer;
 import dev.ringload.engine.uring.Affinity;
-import dev.ringload.engine.uring.IoUring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
                 "With two or more CPUs the server gets the last one and the client the others."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  done", "  4  io_uring unusable here", "  130  interrupted (partial results printed)"})
+        footer = {"  0  done", "  4  --engine uring where io_uring is unusable", "  130  interrupted (partial results printed)"})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -47,21 +47,24 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the tables.")
     boolean json;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
+            description = "Client I/O engine (default: ${DEFAULT-VALUE}); the built-in server uses the same choice.")
+    String engine;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!IoUring.isAvailable()) {
-            err.println("ringload demo: " + IoUring.probe().reason());
-            err.flush();
-            return ExitCodes.NO_IO_URING;
+        Engines.Choice choice = RunCommand.chooseEngine(engine, "ringload demo", err);
+        if (choice == null) {
+            return RunCommand.engineExitCode(engine);
         }
         int[] cpus = Affinity.allowedCpus().stream().toArray();
         int[] serverCpus = cpus.length >= 2 ? new int[] {cpus[cpus.length - 1]} : new int[0];
         int[] clientCpus = cpus.length >= 2 ? Arrays.copyOf(cpus, cpus.length - 1) : new int[0];
         ServerConfig serverConfig = ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withCpus(serverCpus);
-        try (UringServer server = UringServer.start(serverConfig)) {
+        try (TargetServer server = TargetServer.start(serverConfig, choice.name())) {
             String url = "http://127.0.0.1:" + server.port() + "/";
             if (!json) {
                 out.printf("ringload demo: built-in server on %s (%s); client on %s%n", url,
@@ -75,8 +78,9 @@ final class DemoCommand implements Callable<Integer> {
                     false, connections, threads, clientCpus, pipelining, duration.toNanos(), -1,
                     TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(5), 0);
             RunDescription description = new RunDescription(url, "GET", List.of(), 0,
-                    clientCpus.length > threads ? Arrays.copyOf(clientCpus, threads) : clientCpus, false, json);
-            return RunCommand.execute(config, description, out, err);
+                    clientCpus.length > threads ? Arrays.copyOf(clientCpus, threads) : clientCpus, false, json,
+                    choice.reason());
+            return RunCommand.execute(config, description, choice, out, err);
         }
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 "  0  success",
                 "  1  run-time failure (e.g. cannot listen: port in use, permission denied)",
                 "  2  invalid command line, option value or address",
-                "  4  io_uring unusable here (the reason is printed)",
+                "  3  run: target unreachable (no connection ever succeeded)",
+                "  4  --engine uring where io_uring is unusable (the reason is printed)",
                 "  130  interrupted (SIGINT), 143  terminated (SIGTERM)",
         })
 public final class Main implements Runnable {

@@ -18,11 +18,11 @@ final class RampReport {
     private RampReport() {
     }
 
-    static String header(LoadConfig config, RampPlan plan, RunDescription run) {
+    static String header(LoadConfig config, RampPlan plan, RunDescription run, String engine) {
         String steps = Arrays.toString(plan.steps()).replaceAll("[\\[\\] ]", "");
         return String.format(Locale.ROOT, "Ramping %s connections, %.3gs per step @ %s%n  pipelining %d, %d thread%s"
-                        + " (engine io_uring%s), new connections opened %s%n", steps, plan.stepNs() / 1e9, run.url(),
-                config.pipelining(), config.threads(), config.threads() == 1 ? "" : "s",
+                        + " (engine %s%s), new connections opened %s%n", steps, plan.stepNs() / 1e9, run.url(),
+                config.pipelining(), config.threads(), config.threads() == 1 ? "" : "s", engine,
                 run.cpus().length == 0 ? "" : ", cpus " + Report.cpuList(run.cpus()),
                 plan.ratePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f per second", plan.ratePerSecond())
                         : "within each step's first second");

@@ -158,7 +158,8 @@ final class Report {
         Histogram h = r.latencyNs();
         WorkerStats t = r.totals();
         Json j = new Json().beginObject();
-        j.field("engine", r.engine()).field("threads", c.threads()).field("startedAt", r.startedAt().toString())
+        j.field("engine", r.engine()).field("engineReason", run.engineReason())
+                .field("threads", c.threads()).field("startedAt", r.startedAt().toString())
                 .field("durationSeconds", r.durationSeconds()).field("partial", r.partial());
         if (error != null) {
             j.field("error", error);

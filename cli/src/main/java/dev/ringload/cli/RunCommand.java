@@ -1,14 +1,13 @@
 package dev.ringload.cli;
 
+import dev.ringload.engine.load.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.RampPlan;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
-import dev.ringload.engine.load.UringLoadWorker;
 import dev.ringload.engine.uring.Affinity;
-import dev.ringload.engine.uring.IoUring;
 import dev.ringload.engine.uring.ResourceLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +38,7 @@ import java.util.concurrent.Callable;
                 "  1  run-time failure (e.g. too few file descriptors for the connections)",
                 "  2  invalid URL or option",
                 "  3  target unreachable: no connection ever succeeded (the reason is printed)",
-                "  4  io_uring unusable here (the reason is printed)",
+                "  4  --engine uring where io_uring is unusable (the reason is printed)",
                 "  130  interrupted by Ctrl-C/SIGTERM: the results so far are printed, marked partial",
         })
 final class RunCommand implements Callable<Integer> {
@@ -108,6 +107,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout instead of the tables.")
     boolean json;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
+            description = "I/O engine: io_uring where usable (auto), forced (uring: exit 4 where unusable), or NIO.")
+    String engine;
+
     @Option(names = "--ramp", split = ",", paramLabel = "N,N,...",
             description = "Step the connection count, e.g. 1000,2000,5000: one measured step each (replaces -c/-d).")
     int[] ramp;
@@ -147,17 +150,17 @@ final class RunCommand implements Callable<Integer> {
                     pipelining, durationNs, requests == null ? -1 : requests, timeout.toNanos(),
                     connectTimeout.toNanos(), warmup == null ? 0 : warmup.toNanos());
             description = new RunDescription(url, method, List.copyOf(headers), content.length,
-                    cpuList.length > threadCount ? java.util.Arrays.copyOf(cpuList, threadCount) : cpuList, latency, json);
+                    cpuList.length > threadCount ? java.util.Arrays.copyOf(cpuList, threadCount) : cpuList, latency, json, null);
         } catch (IllegalArgumentException | IOException e) {
             err.println("ringload: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
-        if (!IoUring.isAvailable()) {
-            err.println("ringload: " + IoUring.probe().reason());
-            err.flush();
-            return ExitCodes.NO_IO_URING;
+        Engines.Choice choice = chooseEngine(engine, "ringload", err);
+        if (choice == null) {
+            return engineExitCode(engine);
         }
+        description = description.withEngineReason(choice.reason());
         long neededFds = (long) config.connections() + SPARE_FDS;
         ResourceLimits.OpenFiles files = ResourceLimits.ensureOpenFiles(neededFds);
         if (!files.allows(neededFds)) {
@@ -167,16 +170,45 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILURE;
         }
-        return plan == null ? execute(config, description, out, err) : executeRamp(config, plan, description, out, err);
+        return plan == null ? execute(config, description, choice, out, err)
+                : executeRamp(config, plan, description, choice, out, err);
     }
 
-    static int executeRamp(LoadConfig config, RampPlan plan, RunDescription description, PrintWriter out,
-                           PrintWriter err) throws InterruptedException {
+    /**
+     * Resolves --engine; prints the fallback notice or the reason it cannot run. Null means: stop, with
+     * {@link #engineExitCode}.
+     */
+    static Engines.Choice chooseEngine(String requested, String prefix, PrintWriter err) {
+        try {
+            Engines.Choice choice = Engines.choose(requested);
+            if (choice.fellBack()) {
+                err.println(prefix + ": " + choice.reason() + " - using the NIO engine");
+                err.flush();
+            }
+            return choice;
+        } catch (IllegalArgumentException e) {
+            err.println(prefix + ": " + e.getMessage());
+            err.flush();
+            return null;
+        } catch (IllegalStateException e) {
+            err.println(prefix + ": --engine uring: " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
+    static int engineExitCode(String requested) {
+        return java.util.List.of("auto", "uring", "io_uring", "nio").contains(requested.toLowerCase(java.util.Locale.ROOT))
+                ? ExitCodes.NO_IO_URING : ExitCodes.USAGE;
+    }
+
+    static int executeRamp(LoadConfig config, RampPlan plan, RunDescription description, Engines.Choice engine,
+                           PrintWriter out, PrintWriter err) throws InterruptedException {
         if (!description.json()) {
-            out.print(RampReport.header(config, plan, description));
+            out.print(RampReport.header(config, plan, description, engine.name()));
             out.flush();
         }
-        LoadRun run = new LoadRun(config, "io_uring", UringLoadWorker::new);
+        LoadRun run = new LoadRun(config, engine.name(), engine.factory());
         LoadRun.RampResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
             result = run.executeRamp(plan);
@@ -204,14 +236,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs {@code config} and prints the report; shared with {@code demo}. */
-    static int execute(LoadConfig config, RunDescription description, PrintWriter out, PrintWriter err)
-            throws InterruptedException {
+    static int execute(LoadConfig config, RunDescription description, Engines.Choice engine, PrintWriter out,
+                       PrintWriter err) throws InterruptedException {
         boolean json = description.json();
         if (!json) {
-            out.print(Report.header(config, description, "io_uring"));
+            out.print(Report.header(config, description, engine.name()));
             out.flush();
         }
-        LoadRun run = new LoadRun(config, "io_uring", UringLoadWorker::new);
+        LoadRun run = new LoadRun(config, engine.name(), engine.factory());
         RunResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
             result = run.execute();

@@ -1,9 +1,9 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.UringServer;
+import dev.ringload.engine.load.Engines;
+import dev.ringload.engine.server.TargetServer;
 import dev.ringload.engine.uring.ErrnoException;
-import dev.ringload.engine.uring.IoUring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
                 "  0  stopped by --help/--version",
                 "  1  cannot listen (port in use, permission denied, address not local)",
                 "  2  invalid option value or address",
-                "  4  io_uring unusable here (the reason is printed)",
+                "  4  --engine uring where io_uring is unusable (the reason is printed)",
                 "  130/143  stopped by SIGINT/SIGTERM after printing the served count",
         })
 final class ServeCommand implements Callable<Integer> {
@@ -76,6 +76,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Answer each request this long after it arrived, e.g. 20ms (default: at once).")
     Duration delay;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
+            description = "I/O engine: io_uring where usable (auto), forced (uring: exit 4 where unusable), or NIO.")
+    String engine;
+
     @Option(names = "--close-every", paramLabel = "N", defaultValue = "0",
             description = "Close each connection after N responses (default: never).")
     long closeEvery;
@@ -92,21 +96,20 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        if (!IoUring.isAvailable()) {
-            err.println("ringload serve: " + IoUring.probe().reason());
-            err.flush();
-            return ExitCodes.NO_IO_URING;
+        Engines.Choice choice = RunCommand.chooseEngine(engine, "ringload serve", err);
+        if (choice == null) {
+            return RunCommand.engineExitCode(engine);
         }
-        UringServer server;
+        TargetServer server;
         try {
-            server = UringServer.start(config);
-        } catch (ErrnoException e) {
+            server = TargetServer.start(config, choice.name());
+        } catch (ErrnoException | java.io.UncheckedIOException e) {
             err.println("ringload serve: cannot listen: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILURE;
         }
-        out.printf("ringload serve: listening on http://%s/ (engine io_uring, %d thread%s%s)%n",
-                hostPort(server.address()), config.threads(), config.threads() == 1 ? "" : "s",
+        out.printf("ringload serve: listening on http://%s/ (engine %s, %d thread%s%s)%n",
+                hostPort(server.address()), server.engine(), config.threads(), config.threads() == 1 ? "" : "s",
                 config.cpus().length == 0 ? "" : ", cpus " + java.util.Arrays.toString(config.cpus()));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

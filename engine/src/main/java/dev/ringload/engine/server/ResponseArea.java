@@ -38,6 +38,7 @@ final class ResponseArea {
     private final int repeat;
     private final MemorySegment[] areas = new MemorySegment[2];
     private final long[] addresses = new long[2];
+    private final java.nio.ByteBuffer[] views = new java.nio.ByteBuffer[2];
     private final long[] dateOffsets;
     private int current;
     private long dateSecond = Long.MIN_VALUE;
@@ -66,6 +67,7 @@ final class ResponseArea {
             put(area, offset, tooLarge);
             areas[a] = area;
             addresses[a] = area.address();
+            views[a] = area.asByteBuffer();
         }
     }
 
@@ -122,6 +124,18 @@ final class ResponseArea {
 
     int errorLength(int status) {
         return status == 431 ? tooLarge.length() : badRequest.length();
+    }
+
+    /**
+     * A buffer over {@code length} bytes at {@code address} (an address this area handed out), for channel writes.
+     * The same view object is reused: it is only valid until the next call.
+     */
+    java.nio.ByteBuffer view(long address, long length) {
+        int a = address >= addresses[1] && address < addresses[1] + areas[1].byteSize() ? 1 : 0;
+        int offset = (int) (address - addresses[a]);
+        java.nio.ByteBuffer view = views[a];
+        view.limit(offset + (int) length).position(offset);
+        return view;
     }
 
     /** For tests: the bytes currently served for a single normal response. */

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * The built-in target server on io_uring: {@code threads} pinned workers, each with its own ring and its own
  * SO_REUSEPORT listener on the same port, so the kernel spreads connections over them.
  */
-public final class UringServer implements AutoCloseable {
+public final class UringServer implements TargetServer {
 
     private static final int BACKLOG = 4096;
 
@@ -86,19 +86,28 @@ public final class UringServer implements AutoCloseable {
         }
     }
 
+    @Override
+    public String engine() {
+        return "io_uring";
+    }
+
+    @Override
     public int port() {
         return port;
     }
 
+    @Override
     public InetSocketAddress address() {
         return new InetSocketAddress(config.address().getAddress(), port);
     }
 
+    @Override
     public ServerConfig config() {
         return config;
     }
 
     /** Responses fully sent so far, over all workers (updated once per loop iteration). */
+    @Override
     public long served() {
         long total = 0;
         for (UringServerWorker worker : workers) {
@@ -108,6 +117,7 @@ public final class UringServer implements AutoCloseable {
     }
 
     /** The deepest pipeline any connection used so far (requests received but not yet answered). */
+    @Override
     public long maxPipelineDepth() {
         long max = 0;
         for (UringServerWorker worker : workers) {

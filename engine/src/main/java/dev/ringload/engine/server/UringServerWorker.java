@@ -22,7 +22,7 @@ import static dev.ringload.bindings.uring.ringload_h.*;
  * the clock once, makes one io_uring_enter (submit + wait) and drains the completions; every request framed by a
  * receive is answered by one send of pre-encoded responses.
  */
-final class UringServerWorker implements Runnable, CompletionHandler {
+final class UringServerWorker extends ServerWorkerBase implements CompletionHandler {
 
     private static final int OP_ACCEPT = 1;
     private static final int OP_RECV = 2;
@@ -34,55 +34,19 @@ final class UringServerWorker implements Runnable, CompletionHandler {
     private static final int BUFFERS = 512;
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final long WAIT_NS = TimeUnit.MILLISECONDS.toNanos(200);
-    /** A closing connection whose peer never closes is dropped after this long. */
-    private static final long LINGER_SECONDS = 2;
 
-    private final ServerConfig config;
     private final int listenFd;
-    private final int cpu;
-    private final CountDownLatch started;
-    private volatile boolean running = true;
-    private volatile long servedPublished;
-    private volatile long maxPipelinedPublished;
-    private long maxPipelined;
-    private volatile Throwable failure;
 
     private IoUring ring;
     private SubmissionQueue sq;
     private ProvidedBufferRing buffers;
-    private ResponseArea responses;
     private Sockets sockets;
     private MemorySegment delay;
-    private ServerConnection[] connections = new ServerConnection[64];
-    private int[] freeSlots = new int[64];
-    private int freeCount;
-    private int slotsUsed;
-    private long served;
-    private long nowSecond;
     private boolean acceptArmed;
 
     UringServerWorker(ServerConfig config, int listenFd, int cpu, CountDownLatch started) {
-        this.config = config;
+        super(config, cpu, started);
         this.listenFd = listenFd;
-        this.cpu = cpu;
-        this.started = started;
-    }
-
-    long served() {
-        return servedPublished;
-    }
-
-    /** The most requests one connection had framed but not yet answered: the pipelining depth clients used. */
-    long maxPipelined() {
-        return maxPipelinedPublished;
-    }
-
-    Throwable failure() {
-        return failure;
-    }
-
-    void stop() {
-        running = false;
     }
 
     @Override
@@ -101,42 +65,30 @@ final class UringServerWorker implements Runnable, CompletionHandler {
                 __kernel_timespec.tv_sec(delay, config.delayNs() / 1_000_000_000L);
                 __kernel_timespec.tv_nsec(delay, config.delayNs() % 1_000_000_000L);
                 armAccept();
-                started.countDown();
+                started();
                 loop();
             } finally {
                 closeAll();
                 ring.close();
             }
         } catch (Throwable t) {
-            failure = t;
-            started.countDown();
+            failed(t);
         }
     }
 
     private void loop() {
         while (running) {
-            long second = System.currentTimeMillis() / 1000;
-            if (second != nowSecond) {
-                nowSecond = second;
-                responses.refreshDate(second);
-                onTick();
-            }
+            tick();
             ring.submitAndWait(1, WAIT_NS);
             ring.drain(this);
             buffers.publish();
-            servedPublished = served;
-            maxPipelinedPublished = maxPipelined;
+            publish();
         }
     }
 
-    /** Once a second: drop connections that lingered too long; retry accepting after fd exhaustion. */
-    private void onTick() {
-        for (int i = 0; i < slotsUsed; i++) {
-            ServerConnection c = connections[i];
-            if (c != null && c.open && c.lingering && nowSecond - c.lingerSinceSecond >= LINGER_SECONDS) {
-                closeNow(c);
-            }
-        }
+    /** Once a second: retry accepting after an error such as fd exhaustion. */
+    @Override
+    protected void onSecond() {
         if (!acceptArmed) {
             armAccept();
         }
@@ -167,13 +119,12 @@ final class UringServerWorker implements Runnable, CompletionHandler {
             }
             case OP_SEND -> {
                 if (current) {
-                    onSend(c, res);
+                    sendDone(c, res);
                 }
             }
             case OP_DELAY -> {
                 if (current) {
-                    c.ready += c.popDelayBatch();
-                    trySend(c);
+                    delayed(c);
                 }
             }
             default -> {
@@ -201,22 +152,8 @@ final class UringServerWorker implements Runnable, CompletionHandler {
             sockets.close(fd); // the peer is already gone
             return;
         }
-        ServerConnection c = allocate();
-        c.reset(fd);
+        ServerConnection c = allocate(fd);
         armRecv(c);
-    }
-
-    private ServerConnection allocate() {
-        if (freeCount > 0) {
-            return connections[freeSlots[--freeCount]];
-        }
-        if (slotsUsed == connections.length) {
-            connections = java.util.Arrays.copyOf(connections, connections.length * 2);
-            freeSlots = java.util.Arrays.copyOf(freeSlots, freeSlots.length * 2);
-        }
-        ServerConnection c = new ServerConnection(slotsUsed);
-        connections[slotsUsed++] = c;
-        return c;
     }
 
     private void armRecv(ServerConnection c) {
@@ -230,8 +167,8 @@ final class UringServerWorker implements Runnable, CompletionHandler {
         }
         if (ProvidedBufferRing.hasBuffer(flags)) {
             int bid = ProvidedBufferRing.bufferId(flags);
-            if (res > 0 && !c.discardInput && !c.lingering) {
-                frame(c, buffers.offset(bid), res);
+            if (res > 0) {
+                frame(c, buffers.buffers(), buffers.offset(bid), res);
             }
             buffers.recycle(bid);
         }
@@ -242,103 +179,28 @@ final class UringServerWorker implements Runnable, CompletionHandler {
         }
     }
 
-    private void frame(ServerConnection c, long offset, int length) {
-        c.parser.parse(buffers.buffers(), offset, length);
-        int framed = c.parser.completed();
-        if (c.parser.closeAfterLast()) {
-            c.closeAt = c.queued + framed;
-        }
-        long closeEvery = config.closeEvery();
-        if (closeEvery > 0 && c.queued + framed >= closeEvery) {
-            // Requests past the N-th are left unanswered: the client sees the close mid-pipeline.
-            framed = (int) (closeEvery - c.queued);
-            c.closeAt = c.closeAt < 0 ? closeEvery : Math.min(c.closeAt, closeEvery);
-        }
-        if (c.parser.error() != 0 && c.closeAt < 0) {
-            c.errorStatus = c.parser.error();
-        }
-        c.discardInput = c.parser.stopped() || c.closeAt >= 0;
-        if (framed > 0) {
-            c.queued += framed;
-            maxPipelined = Math.max(maxPipelined, c.queued - c.sent);
-            if (config.delayNs() > 0) {
-                if (c.pushDelayBatch(framed)) {
-                    sq.timeout(delay.address(), 0, 0, UserData.encode(c.slot, OP_DELAY, c.generation));
-                }
-            } else {
-                c.ready = c.queued;
-            }
-        }
-        trySend(c);
+    @Override
+    protected void ioSend(ServerConnection c, long address, long length) {
+        int chunk = (int) Math.min(length, Integer.MAX_VALUE);
+        sq.send(c.fd, address, chunk, 0, UserData.encode(c.slot, OP_SEND, c.generation));
     }
 
-    private void trySend(ServerConnection c) {
-        if (c.sending || c.lingering) {
-            return;
-        }
-        long owed = c.ready - c.sent;
-        if (owed > 0) {
-            int k = (int) Math.min(owed, responses.repeat());
-            if (c.closeAt >= 0 && c.sent + k == c.closeAt) {
-                startSend(c, k, responses.closingBatch(k), responses.closingBatchLength(k));
-            } else {
-                startSend(c, k, responses.normalBatch(), responses.normalBatchLength(k));
-            }
-        } else if (c.errorStatus != 0 && c.ready == c.queued) {
-            c.sendingError = true;
-            startSend(c, 0, responses.error(c.errorStatus), responses.errorLength(c.errorStatus));
-        }
+    @Override
+    protected void ioDelay(ServerConnection c) {
+        sq.timeout(delay.address(), 0, 0, UserData.encode(c.slot, OP_DELAY, c.generation));
     }
 
-    private void startSend(ServerConnection c, int responseCount, long address, long length) {
-        c.sending = true;
-        c.inFlightResponses = responseCount;
-        c.sendAddress = address;
-        c.sendRemaining = length;
-        submitSend(c);
-    }
-
-    private void submitSend(ServerConnection c) {
-        int chunk = (int) Math.min(c.sendRemaining, Integer.MAX_VALUE);
-        sq.send(c.fd, c.sendAddress, chunk, 0, UserData.encode(c.slot, OP_SEND, c.generation));
-    }
-
-    private void onSend(ServerConnection c, int res) {
-        if (res < 0) {
-            closeNow(c); // EPIPE / ECONNRESET: the client is gone
-            return;
-        }
-        if (res < c.sendRemaining) {
-            c.sendAddress += res; // short send: the rest goes out before anything else
-            c.sendRemaining -= res;
-            submitSend(c);
-            return;
-        }
-        c.sending = false;
-        c.sent += c.inFlightResponses;
-        served += c.inFlightResponses;
-        if (c.sendingError || (c.closeAt >= 0 && c.sent >= c.closeAt)) {
-            startLingeringClose(c);
-        } else {
-            trySend(c);
-        }
-    }
-
-    /**
-     * Half-close after the last response and keep reading until the peer closes: closing with unread input would
-     * make the kernel send a reset, which can destroy the response before the client reads it.
-     */
-    private void startLingeringClose(ServerConnection c) {
-        c.lingering = true;
-        c.lingerSinceSecond = nowSecond;
+    @Override
+    protected void ioShutdownWrite(ServerConnection c) {
         // Only responses whose send completed were queued in the socket, so the FIN goes out right behind them.
         sockets.shutdownWrite(c.fd);
         if (!c.recvArmed) {
-            armRecv(c);
+            armRecv(c); // keep reading (and discarding) until the peer closes
         }
     }
 
-    private void closeNow(ServerConnection c) {
+    @Override
+    protected void ioClose(ServerConnection c) {
         if (c.recvArmed) {
             sq.cancel(0, IORING_ASYNC_CANCEL_FD() | IORING_ASYNC_CANCEL_ALL(), UserData.encode(c.slot, OP_CLOSE, 0));
             sq.setFdOfLast(c.fd);
@@ -346,9 +208,6 @@ final class UringServerWorker implements Runnable, CompletionHandler {
         }
         sq.close(c.fd, UserData.encode(c.slot, OP_CLOSE, 0));
         sq.addFlagsToLast(IOSQE_CQE_SKIP_SUCCESS());
-        c.open = false;
-        c.fd = -1;
-        freeSlots[freeCount++] = c.slot;
     }
 
     private void closeAll() {

@@ -102,7 +102,7 @@ class NginxTest {
 
     @Test
     void exactRequestCountAndPipeliningSeenByNginx() throws Exception {
-        RunResult r = UringLoadTest.run("http://127.0.0.1:" + port + "/", 4, 8, 0, 3000, 5000);
+        RunResult r = UringLoadTest.run(Engines.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 4, 8, 0, 3000, 5000);
         assertThat(r.responses()).isEqualTo(3000);
         assertThat(r.errors()).isZero();
         List<String> lines = accessLogLines(3000);
@@ -112,14 +112,14 @@ class NginxTest {
 
     @Test
     void depthOneIsNeverPipelined() throws Exception {
-        RunResult r = UringLoadTest.run("http://127.0.0.1:" + port + "/", 3, 1, 0, 600, 5000);
+        RunResult r = UringLoadTest.run(Engines.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 3, 1, 0, 600, 5000);
         assertThat(r.responses()).isEqualTo(600);
         assertThat(accessLogLines(600)).hasSize(600).allMatch(line -> line.equals("200 ."));
     }
 
     @Test
     void durationRunCountsMatchTheAccessLog() throws Exception {
-        RunResult r = UringLoadTest.run("http://127.0.0.1:" + port + "/", 4, 4, 1000, -1, 5000);
+        RunResult r = UringLoadTest.run(Engines.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 4, 4, 1000, -1, 5000);
         assertThat(r.responses()).isPositive();
         assertThat(r.errors()).isZero();
         List<String> lines = accessLogLines(r.responses());

@@ -6,6 +6,9 @@ import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +24,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The io_uring engine end to end against the built-in server and small hand-written servers. */
+/**
+ * Both engines end to end against the built-in server and small hand-written servers: the same suite runs on
+ * io_uring and on NIO (the built-in server itself runs on io_uring here).
+ */
+@ParameterizedClass
+@ValueSource(strings = {Engines.IO_URING, Engines.NIO})
 class UringLoadTest {
+
+    @Parameter
+    String engine;
 
     private UringServer server;
 
@@ -47,20 +58,25 @@ class UringLoadTest {
         return ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
-    /** A run of the io_uring engine; durations in milliseconds, requests -1 for none. */
-    static RunResult run(String url, int connections, int pipelining, long durationMs, long requests, long timeoutMs)
+    private RunResult run(String url, int connections, int pipelining, long durationMs, long requests, long timeoutMs)
             throws InterruptedException {
-        return run(url, "GET", connections, pipelining, durationMs, requests, timeoutMs);
+        return run(engine, url, "GET", connections, pipelining, durationMs, requests, timeoutMs);
     }
 
-    static RunResult run(String url, String method, int connections, int pipelining, long durationMs, long requests,
-                         long timeoutMs) throws InterruptedException {
+    private RunResult run(String url, String method, int connections, int pipelining, long durationMs, long requests,
+                          long timeoutMs) throws InterruptedException {
+        return run(engine, url, method, connections, pipelining, durationMs, requests, timeoutMs);
+    }
+
+    /** A run of {@code engine}; durations in milliseconds, requests -1 for none. */
+    static RunResult run(String engine, String url, String method, int connections, int pipelining, long durationMs,
+                         long requests, long timeoutMs) throws InterruptedException {
         Target target = Target.parse(url);
         byte[] request = RequestTemplate.encode(method, target, List.of(), new byte[0]);
         LoadConfig config = new LoadConfig(target, request, method.equals("HEAD"), connections, 1, new int[0],
                 pipelining, TimeUnit.MILLISECONDS.toNanos(durationMs), requests, TimeUnit.MILLISECONDS.toNanos(timeoutMs),
                 TimeUnit.SECONDS.toNanos(2), 0);
-        return new LoadRun(config, "io_uring", UringLoadWorker::new).execute();
+        return new LoadRun(config, engine, Engines.factoryFor(engine)).execute();
     }
 
     private String url() {
@@ -118,7 +134,7 @@ class UringLoadTest {
         LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
                 4, 1, new int[0], 2, TimeUnit.MILLISECONDS.toNanos(1000), -1, TimeUnit.SECONDS.toNanos(5),
                 TimeUnit.SECONDS.toNanos(2), TimeUnit.MILLISECONDS.toNanos(500));
-        RunResult r = new LoadRun(config, "io_uring", UringLoadWorker::new).execute();
+        RunResult r = new LoadRun(config, engine, Engines.factoryFor(engine)).execute();
         assertThat(r.warmupResponses()).isPositive();
         assertThat(r.warmupNs()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
         assertThat(r.durationNs()).isBetween(TimeUnit.MILLISECONDS.toNanos(1000), TimeUnit.MILLISECONDS.toNanos(1500));

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,15 +25,20 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The built-in server against real clients (curl, wrk, h2load) and raw sockets. */
+/** The built-in server, on both engines, against real clients (curl, wrk, h2load) and raw sockets. */
+@ParameterizedClass
+@ValueSource(strings = {"io_uring", "nio"})
 class UringServerTest {
+
+    @Parameter
+    String engine;
 
     private static final String GET = "GET / HTTP/1.1\r\nHost: t\r\n\r\n";
     private static final String POST = "POST /p HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello";
     private static final String CHUNKED = "POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "3\r\nabc\r\n10;x=y\r\n0123456789abcdef\r\n0\r\nTrailer: v\r\n\r\n";
 
-    private UringServer server;
+    private TargetServer server;
 
     @BeforeAll
     static void ioUringAvailable() {
@@ -44,8 +52,9 @@ class UringServerTest {
         }
     }
 
-    private UringServer start(ServerConfig config) {
-        server = UringServer.start(config);
+    private TargetServer start(ServerConfig config) {
+        server = TargetServer.start(config, engine);
+        assertThat(server.engine()).isEqualTo(engine);
         return server;
     }
 
@@ -309,12 +318,16 @@ class UringServerTest {
     }
 
     @Test
-    void portTakenByAPlainListenerIsReportedWithItsErrno() throws Exception {
+    void portTakenByAPlainListenerIsReported() throws Exception {
         try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ServerConfig taken = ServerConfig.defaults((InetSocketAddress) plain.getLocalSocketAddress());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> UringServer.start(taken))
-                    .isInstanceOf(dev.ringload.engine.uring.ErrnoException.class)
-                    .hasMessage("bind 127.0.0.1:" + plain.getLocalPort() + " failed: EADDRINUSE (address already in use)");
+            var thrown = org.assertj.core.api.Assertions.assertThatThrownBy(() -> TargetServer.start(taken, engine));
+            if (engine.equals("io_uring")) {
+                thrown.isInstanceOf(dev.ringload.engine.uring.ErrnoException.class)
+                        .hasMessage("bind 127.0.0.1:" + plain.getLocalPort() + " failed: EADDRINUSE (address already in use)");
+            } else {
+                thrown.isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("Address already in use");
+            }
         }
     }
 }

@@ -1,0 +1,33 @@
+package dev.ringload.engine.server;
+
+import dev.ringload.engine.load.Engines;
+
+import java.net.InetSocketAddress;
+
+/** The built-in server, on either engine. */
+public interface TargetServer extends AutoCloseable {
+
+    /** Starts {@code config} on the named engine ("io_uring" or "nio"). */
+    static TargetServer start(ServerConfig config, String engine) {
+        return Engines.NIO.equals(engine) ? NioServer.start(config) : UringServer.start(config);
+    }
+
+    int port();
+
+    InetSocketAddress address();
+
+    ServerConfig config();
+
+    /** Responses fully sent so far (updated once per loop iteration). */
+    long served();
+
+    /** The deepest pipeline any connection used so far. */
+    long maxPipelineDepth();
+
+    /** "io_uring" or "nio". */
+    String engine();
+
+    /** Stops every worker and closes the listeners. Idempotent. */
+    @Override
+    void close();
+}
