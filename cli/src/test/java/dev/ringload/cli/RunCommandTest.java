@@ -6,7 +6,9 @@ import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,7 +25,22 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+@ParameterizedClass
+@ValueSource(strings = {"uring", "nio"})
 class RunCommandTest {
+
+    @Parameter
+    String engine;
+
+    /** {@code ringload run --engine <engine> args...} in-process. */
+    private Cli.Outcome run(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "run";
+        all[1] = "--engine";
+        all[2] = engine;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return Cli.execute(all);
+    }
 
     private static UringServer server;
     private static String url;
@@ -46,20 +63,21 @@ class RunCommandTest {
 
     @Test
     void humanReportHasTheTablesTotalsAndEngine() {
-        Cli.Outcome o = Cli.execute("run", "-d", "1s", "-c", "4", "-t", "1", url);
+        Cli.Outcome o = run("-d", "1s", "-c", "4", "-t", "1", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
-        assertThat(o.out()).contains("Running 1s test @ " + url).contains("4 connections, pipelining 1, 1 thread")
+        assertThat(o.out()).contains("Running 1s test @ " + url).contains("4 connections, pipelining 1, 1 thread (engine "
+                        + (engine.equals("nio") ? "nio" : "io_uring"))
                 .contains("Latency").contains("2.5%").contains("97.5%").contains("Stdev").contains("Req/Sec")
                 .contains("Bytes/Sec").containsPattern("[\\d,]+ requests in 1\\.\\d\\ds")
                 .contains("Status codes: 2xx").contains("Errors: none")
-                .contains("Connections: 4 requested, 4 established").contains("Engine: io_uring")
+                .contains("Connections: 4 requested, 4 established").contains("Engine: " + (engine.equals("nio") ? "nio" : "io_uring"))
                 .containsPattern("client: 1 thread, \\d+% busy \\(user \\d+%, sys \\d+%\\) -> (CLIENT-BOUND|not client-bound)")
                 .doesNotContain("Latency distribution").doesNotContain("PARTIAL");
     }
 
     @Test
     void latencyFlagAddsTheSpectrum() {
-        Cli.Outcome o = Cli.execute("run", "-n", "500", "-c", "2", "-l", url);
+        Cli.Outcome o = run("-n", "500", "-c", "2", "-l", url);
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("Running 500 requests @").contains("Latency distribution")
                 .contains("99.999%").contains("100%").contains("500 requests in");
@@ -67,7 +85,7 @@ class RunCommandTest {
 
     @Test
     void jsonIsExactlyOneObjectWithTheDocumentedFields() {
-        Cli.Outcome o = Cli.execute("run", "-d", "1s", "-c", "3", "-p", "2", "-H", "X-Test: 1", "--json", url);
+        Cli.Outcome o = run("-d", "1s", "-c", "3", "-p", "2", "-H", "X-Test: 1", "--json", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         assertThat(json).isInstanceOf(Map.class);
@@ -85,7 +103,7 @@ class RunCommandTest {
             assertThat(MiniJson.at(json, key)).as(key).isInstanceOf(Double.class);
         }
         assertThat(MiniJson.at(json, "latency.unit")).isEqualTo("us");
-        assertThat(MiniJson.at(json, "engine")).isEqualTo("io_uring");
+        assertThat(MiniJson.at(json, "engine")).isEqualTo(engine.equals("nio") ? "nio" : "io_uring");
         assertThat(MiniJson.at(json, "client.verdict")).isIn("client-bound", "not client-bound");
         assertThat((double) MiniJson.at(json, "client.busyPercent")).isBetween(0.0, 100.0);
         assertThat((double) MiniJson.at(json, "client.thresholdBusyPercent")).isEqualTo(85.0);
@@ -104,7 +122,7 @@ class RunCommandTest {
 
     @Test
     void rampPrintsAStepTableAndAKneeLine() {
-        Cli.Outcome o = Cli.execute("run", "--ramp", "2,4,8", "--step", "400ms", "-t", "1", url);
+        Cli.Outcome o = run("--ramp", "2,4,8", "--step", "400ms", "-t", "1", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("Ramping 2,4,8 connections").contains("Conns req/est").contains("2/2")
                 .contains("4/4").contains("8/8").containsPattern("throughput (stops|still) scaling at")
@@ -113,7 +131,7 @@ class RunCommandTest {
 
     @Test
     void rampJsonHasEveryStepWithItsHistogram() throws Exception {
-        Cli.Outcome o = Cli.execute("run", "--ramp", "2,4", "--step", "400ms", "-t", "1", "--json", url);
+        Cli.Outcome o = run("--ramp", "2,4", "--step", "400ms", "-t", "1", "--json", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         List<?> steps = (List<?>) MiniJson.at(json, "steps");
@@ -137,10 +155,10 @@ class RunCommandTest {
 
     @Test
     void rampRejectsBadSteps() {
-        Cli.Outcome o = Cli.execute("run", "--ramp", "10,5", url);
+        Cli.Outcome o = run("--ramp", "10,5", url);
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("ramp steps must increase");
-        assertThat(Cli.execute("run", "--ramp", "10", "-n", "5", url).err()).contains("--ramp and -n cannot be combined");
+        assertThat(run("--ramp", "10", "-n", "5", url).err()).contains("--ramp and -n cannot be combined");
     }
 
     @Test
@@ -180,14 +198,14 @@ class RunCommandTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Cli.Outcome o = Cli.execute("run", "-d", "10s", "-c", "2", "http://127.0.0.1:" + port + "/");
+        Cli.Outcome o = run("-d", "10s", "-c", "2", "http://127.0.0.1:" + port + "/");
         assertThat(o.exitCode()).isEqualTo(3);
         assertThat(o.err()).contains("ringload: target unreachable: ECONNREFUSED (connection refused) (127.0.0.1:" + port + ")");
     }
 
     @Test
     void helpDocumentsEveryFlagAndExitCode() {
-        Cli.Outcome o = Cli.execute("run", "--help");
+        Cli.Outcome o = run("--help");
         for (String flag : List.of("--connections", "--duration", "--requests", "--pipelining", "--threads", "--cpus",
                 "--method", "--header", "--body", "--body-file", "--timeout", "--connect-timeout", "--warmup",
                 "--latency", "--json", "130")) {
@@ -198,7 +216,7 @@ class RunCommandTest {
     @Test
     void sigintAndSigtermStopWithAPartialReportAndExit130() throws Exception {
         for (boolean json : new boolean[] {false, true}) {
-            List<String> args = new ArrayList<>(List.of("run", "-d", "60s", "-c", "2"));
+            List<String> args = new ArrayList<>(List.of("run", "--engine", engine, "-d", "60s", "-c", "2"));
             if (json) {
                 args.add("--json");
             }
@@ -215,7 +233,7 @@ class RunCommandTest {
                 assertThat(MiniJson.at(parsed, "partial")).isEqualTo(true);
                 assertThat((double) MiniJson.at(parsed, "requests.total")).isPositive();
             } else {
-                assertThat(out).contains("[PARTIAL: interrupted]").contains("Engine: io_uring");
+                assertThat(out).contains("[PARTIAL: interrupted]").contains("Engine: " + (engine.equals("nio") ? "nio" : "io_uring"));
             }
         }
     }
@@ -223,7 +241,8 @@ class RunCommandTest {
     @Test
     void tooFewFileDescriptorsIsRefusedBeforeStarting() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) not installed");
-        Process process = startCli(List.of("run", "-d", "1s", "-c", "5000", url), List.of("/usr/bin/prlimit", "--nofile=512:512"));
+        Process process = startCli(List.of("run", "--engine", engine, "-d", "1s", "-c", "5000", url),
+                List.of("/usr/bin/prlimit", "--nofile=512:512"));
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(err).isEqualTo(1);

@@ -30,6 +30,7 @@ public final class UringLoadWorker extends LoadWorkerBase implements CompletionH
     private static final int OP_CLOSE = 4;
     private static final int BUFFER_GROUP = 0;
     private static final int BUFFER_SIZE = 16 * 1024;
+    private static final int DEEP_BUFFER_SIZE = 64 * 1024;
     /** Retry sends that the socket took only partly inside the kernel (stream sockets, Linux 5.18+). */
     private static final int MSG_WAITALL = 0x100;
 
@@ -55,8 +56,13 @@ public final class UringLoadWorker extends LoadWorkerBase implements CompletionH
         int sqEntries = Integer.highestOneBit(Math.clamp(count * 4L, 64, 4096) * 2 - 1);
         ring = IoUring.open(sqEntries, sqEntries * 4);
         sq = ring.sq();
+        // Deep pipelines bring big bursts per connection: larger buffers mean fewer completions per response.
+        int bufferSize = pipelining >= 16 ? DEEP_BUFFER_SIZE : BUFFER_SIZE;
         int bufferCount = Integer.highestOneBit((int) Math.clamp(count * 4L, 256, 4096) * 2 - 1);
-        buffers = ProvidedBufferRing.register(ring, BUFFER_GROUP, Math.min(bufferCount, 4096), BUFFER_SIZE);
+        if (bufferSize == DEEP_BUFFER_SIZE) {
+            bufferCount = Math.min(bufferCount, 1024);
+        }
+        buffers = ProvidedBufferRing.register(ring, BUFFER_GROUP, Math.min(bufferCount, 4096), bufferSize);
         byte[] one = config.request();
         requests = arena.allocate((long) one.length * pipelining, 64);
         for (int i = 0; i < pipelining; i++) {
