@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ringload} command. */
 @Command(name = "ringload",
         mixinStandardHelpOptions = true,
-        subcommands = {RunCommand.class, ServeCommand.class, DemoCommand.class, CeilingCommand.class},
+        subcommands = {RunCommand.class, ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
         versionProvider = VersionProvider.class,
         description = {
                 "High-ceiling HTTP/1.1 load generator for Linux.",

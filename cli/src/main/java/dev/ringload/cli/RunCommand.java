@@ -1,5 +1,7 @@
 package dev.ringload.cli;
 
+import dev.ringload.engine.doctor.Doctor;
+import dev.ringload.engine.doctor.Finding;
 import dev.ringload.engine.load.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
@@ -170,8 +172,21 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILURE;
         }
+        warnAboutHostLimits(config.connections(), err);
         return plan == null ? execute(config, description, choice, out, err)
                 : executeRamp(config, plan, description, choice, out, err);
+    }
+
+    /** One line per doctor check that limits this run (ephemeral ports for the connections), before it starts. */
+    static void warnAboutHostLimits(long connections, PrintWriter err) {
+        for (Finding f : Doctor.inspectLimits(new Doctor.Options(Path.of("/"), null, connections, false))) {
+            if (f.id().equals("ports") && f.status() != Finding.Status.OK) {
+                err.println("ringload: warning: " + connections + " connections to one address need as many local "
+                        + "ports, but the range is " + f.value() + "; fix: " + f.fixes().getFirst().command()
+                        + " (see ringload doctor)");
+                err.flush();
+            }
+        }
     }
 
     /**

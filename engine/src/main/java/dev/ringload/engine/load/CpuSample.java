@@ -1,5 +1,7 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.uring.KernelFiles;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -45,7 +47,7 @@ record CpuSample(long[] threadCpuNs, long[] threadUserNs, long[] blockedNs, long
     /** utime and stime of this process from /proc/self/stat, in ns; zeros where /proc is unreadable. */
     private static long[] processTimes() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = KernelFiles.read(Path.of("/proc/self/stat"));
             // The command name (field 2) may contain spaces; the fields after it are counted from its ')'.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(fields[11]) * NS_PER_TICK, Long.parseLong(fields[12]) * NS_PER_TICK};

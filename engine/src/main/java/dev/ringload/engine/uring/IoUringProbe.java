@@ -120,7 +120,7 @@ public final class IoUringProbe {
 
     private static String readIoUringDisabled() {
         try {
-            return Files.readString(IO_URING_DISABLED).trim();
+            return KernelFiles.read(IO_URING_DISABLED).trim();
         } catch (IOException | SecurityException e) {
             return null;
         }
