@@ -212,6 +212,8 @@ final class Report {
                 .endObject();
         j.name("client");
         clientJson(j, r.client());
+        j.name("environment");
+        Environment.detect().json(j);
         return j.endObject().toString();
     }
 

@@ -105,6 +105,10 @@ class RunCommandTest {
         assertThat(MiniJson.at(json, "latency.unit")).isEqualTo("us");
         assertThat(MiniJson.at(json, "engine")).isEqualTo(engine.equals("nio") ? "nio" : "io_uring");
         assertThat(MiniJson.at(json, "client.verdict")).isIn("client-bound", "not client-bound");
+        assertThat(MiniJson.at(json, "environment.container")).isIn(true, false);
+        assertThat((String) MiniJson.at(json, "environment.jdk")).startsWith("25");
+        assertThat(MiniJson.at(json, "environment.kernel")).isEqualTo(System.getProperty("os.version"));
+        assertThat(MiniJson.at(json, "environment.image")).isEqualTo(System.getenv("RINGLOAD_IMAGE_VERSION"));
         assertThat((double) MiniJson.at(json, "client.busyPercent")).isBetween(0.0, 100.0);
         assertThat((double) MiniJson.at(json, "client.thresholdBusyPercent")).isEqualTo(85.0);
         assertThat((String) MiniJson.at(json, "client.line")).startsWith("client: ");
