@@ -61,9 +61,8 @@ final class CeilingCommand implements Callable<Integer> {
             description = "Measured length of each step, after a 1 s warmup (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
-            description = "I/O engine of both the client and the built-in server (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Option(names = "--connections-per-thread", defaultValue = "32", paramLabel = "N",
             description = "Starting connections per client thread (default: ${DEFAULT-VALUE}).")
@@ -81,9 +80,9 @@ final class CeilingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Engines.Choice choice = RunCommand.chooseEngine(engine, "ringload ceiling", err);
+        Engines.Choice choice = engine.choose("ringload ceiling", err);
         if (choice == null) {
-            return RunCommand.engineExitCode(engine);
+            return engine.exitCode();
         }
         this.engineChoice = choice;
         int[] all = Affinity.allowedCpus().stream().toArray();

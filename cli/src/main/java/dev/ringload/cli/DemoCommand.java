@@ -47,17 +47,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the tables.")
     boolean json;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
-            description = "Client I/O engine (default: ${DEFAULT-VALUE}); the built-in server uses the same choice.")
-    String engine;
+    @CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Engines.Choice choice = RunCommand.chooseEngine(engine, "ringload demo", err);
+        Engines.Choice choice = engine.choose("ringload demo", err);
         if (choice == null) {
-            return RunCommand.engineExitCode(engine);
+            return engine.exitCode();
         }
         int[] cpus = Affinity.allowedCpus().stream().toArray();
         int[] serverCpus = cpus.length >= 2 ? new int[] {cpus[cpus.length - 1]} : new int[0];

@@ -109,9 +109,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout instead of the tables.")
     boolean json;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
-            description = "I/O engine: io_uring where usable (auto), forced (uring: exit 4 where unusable), or NIO.")
-    String engine;
+    @CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Option(names = "--ramp", split = ",", paramLabel = "N,N,...",
             description = "Step the connection count, e.g. 1000,2000,5000: one measured step each (replaces -c/-d).")
@@ -158,9 +157,9 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        Engines.Choice choice = chooseEngine(engine, "ringload", err);
+        Engines.Choice choice = engine.choose("ringload", err);
         if (choice == null) {
-            return engineExitCode(engine);
+            return engine.exitCode();
         }
         description = description.withEngineReason(choice.reason());
         long neededFds = (long) config.connections() + SPARE_FDS;
@@ -189,33 +188,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Resolves --engine; prints the fallback notice or the reason it cannot run. Null means: stop, with
-     * {@link #engineExitCode}.
-     */
-    static Engines.Choice chooseEngine(String requested, String prefix, PrintWriter err) {
-        try {
-            Engines.Choice choice = Engines.choose(requested);
-            if (choice.fellBack()) {
-                err.println(prefix + ": " + choice.reason() + " - using the NIO engine");
-                err.flush();
-            }
-            return choice;
-        } catch (IllegalArgumentException e) {
-            err.println(prefix + ": " + e.getMessage());
-            err.flush();
-            return null;
-        } catch (IllegalStateException e) {
-            err.println(prefix + ": --engine uring: " + e.getMessage());
-            err.flush();
-            return null;
-        }
-    }
-
-    static int engineExitCode(String requested) {
-        return java.util.List.of("auto", "uring", "io_uring", "nio").contains(requested.toLowerCase(java.util.Locale.ROOT))
-                ? ExitCodes.NO_IO_URING : ExitCodes.USAGE;
-    }
 
     static int executeRamp(LoadConfig config, RampPlan plan, RunDescription description, Engines.Choice engine,
                            PrintWriter out, PrintWriter err) throws InterruptedException {

@@ -76,9 +76,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Answer each request this long after it arrived, e.g. 20ms (default: at once).")
     Duration delay;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|uring|nio",
-            description = "I/O engine: io_uring where usable (auto), forced (uring: exit 4 where unusable), or NIO.")
-    String engine;
+    @CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Option(names = "--close-every", paramLabel = "N", defaultValue = "0",
             description = "Close each connection after N responses (default: never).")
@@ -96,9 +95,9 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        Engines.Choice choice = RunCommand.chooseEngine(engine, "ringload serve", err);
+        Engines.Choice choice = engine.choose("ringload serve", err);
         if (choice == null) {
-            return RunCommand.engineExitCode(engine);
+            return engine.exitCode();
         }
         TargetServer server;
         try {

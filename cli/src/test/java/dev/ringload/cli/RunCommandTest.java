@@ -189,7 +189,8 @@ class RunCommandTest {
                 new Case(new String[] {"run", "-c", "0", url}, "connections must be >= 1"),
                 new Case(new String[] {"run", "-t", "9", "-c", "2", url}, "must not exceed connections"),
                 new Case(new String[] {"run", "-d", "fast", url}, "'fast' is not a duration"),
-                new Case(new String[] {"run", "-m", "G E T", url}, "invalid method"))) {
+                new Case(new String[] {"run", "-m", "G E T", url}, "invalid method"),
+                new Case(new String[] {"run", "--engine", "bogus", url}, "unknown engine 'bogus': expected auto, uring or nio"))) {
             Cli.Outcome o = Cli.execute(c.args());
             assertThat(o.exitCode()).as(String.join(" ", c.args())).isEqualTo(2);
             assertThat(o.err()).as(String.join(" ", c.args())).contains(c.message()).doesNotContain("\tat ");

@@ -134,8 +134,18 @@ public abstract class LoadWorkerBase implements LoadWorker {
     /** Closes the connection's socket; nothing more may be reported for it. */
     protected abstract void ioClose(LoadConnection c);
 
-    /** Native address of {@code pipelining} requests back to back. */
+    /** Native address of {@code pipelining} requests back to back (see {@link #pipelinedRequests}). */
     protected abstract long requestsAddress();
+
+    /** {@code pipelining} copies of the encoded request back to back, so k requests are one contiguous send. */
+    protected final MemorySegment pipelinedRequests(java.lang.foreign.Arena arena) {
+        byte[] one = config.request();
+        MemorySegment requests = arena.allocate((long) one.length * pipelining, 64);
+        for (int i = 0; i < pipelining; i++) {
+            MemorySegment.copy(one, 0, requests, java.lang.foreign.ValueLayout.JAVA_BYTE, (long) i * one.length, one.length);
+        }
+        return requests;
+    }
 
     protected final boolean keepRunning() {
         return running && !(budget == 0 && idle());

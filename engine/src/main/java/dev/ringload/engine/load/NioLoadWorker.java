@@ -18,7 +18,6 @@ import static dev.ringload.bindings.uring.ringload_h.ECONNREFUSED;
 import static dev.ringload.bindings.uring.ringload_h.ECONNRESET;
 import static dev.ringload.bindings.uring.ringload_h.EHOSTUNREACH;
 import static dev.ringload.bindings.uring.ringload_h.EMFILE;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
  * The NIO engine, for hosts where io_uring is missing or blocked: one {@link Selector} per pinned thread,
@@ -64,11 +63,7 @@ public final class NioLoadWorker extends LoadWorkerBase {
             throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
         }
         arena = Arena.ofConfined();
-        byte[] one = config.request();
-        requests = arena.allocate((long) one.length * pipelining, 64);
-        for (int i = 0; i < pipelining; i++) {
-            MemorySegment.copy(one, 0, requests, JAVA_BYTE, (long) i * one.length, one.length);
-        }
+        requests = pipelinedRequests(arena);
         requestsBuffer = requests.asByteBuffer();
         requestsAddress = requests.address();
         readSegment = arena.allocate(READ_BUFFER_SIZE, 64);

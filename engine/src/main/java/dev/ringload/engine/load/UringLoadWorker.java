@@ -15,7 +15,6 @@ import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 
 import static dev.ringload.bindings.uring.ringload_h.*;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
  * The io_uring engine: one ring per pinned thread. Every loop iteration makes one io_uring_enter that submits all
@@ -63,11 +62,7 @@ public final class UringLoadWorker extends LoadWorkerBase implements CompletionH
             bufferCount = Math.min(bufferCount, 1024);
         }
         buffers = ProvidedBufferRing.register(ring, BUFFER_GROUP, Math.min(bufferCount, 4096), bufferSize);
-        byte[] one = config.request();
-        requests = arena.allocate((long) one.length * pipelining, 64);
-        for (int i = 0; i < pipelining; i++) {
-            MemorySegment.copy(one, 0, requests, JAVA_BYTE, (long) i * one.length, one.length);
-        }
+        requests = pipelinedRequests(arena);
         requestsAddress = requests.address();
         InetSocketAddress address = new InetSocketAddress(config.target().address(), config.target().port());
         sockaddr = SocketAddresses.allocate(arena, address);
