@@ -101,20 +101,8 @@ public final class LoadRun {
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
-        for (LoadWorker worker : workers) {
-            worker.stop();
-        }
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(10));
-        }
+        WorkerStats totals = stopAndTotal();
         collect(total);
-        WorkerStats totals = new WorkerStats();
-        for (LoadWorker worker : workers) {
-            if (worker.failure() != null) {
-                throw new IllegalStateException("engine thread failed: " + worker.failure(), worker.failure());
-            }
-            totals.add(worker.stats());
-        }
         long[] perSecondResponses = seconds.stream().mapToLong(s -> s[0]).toArray();
         long[] perSecondBytes = seconds.stream().mapToLong(s -> s[1]).toArray();
         unreachable |= totals.connectionsEstablished == 0;
@@ -185,6 +173,20 @@ public final class LoadRun {
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
+        WorkerStats totals = stopAndTotal();
+        long measuredNs = 0;
+        for (StepResult step : results) {
+            measuredNs += step.durationNs();
+        }
+        unreachable |= totals.connectionsEstablished == 0;
+        ClientLoad client = results.isEmpty() ? cpuAtStop.since(cpuAtStop, 1) : results.getLast().client();
+        RunResult run = new RunResult(config, engine, startedAt, measuredNs, total, new long[0], new long[0],
+                totals.bytesRead - bytesAtStart, totals, 0, 0, interrupted, unreachable, client);
+        return new RampResult(run, results, results.isEmpty() ? null : Knee.of(results), stoppedAt - start);
+    }
+
+    /** Stops every worker, waits for it, and sums the counters (which the joins make safe to read). */
+    private WorkerStats stopAndTotal() throws InterruptedException {
         for (LoadWorker worker : workers) {
             worker.stop();
         }
@@ -198,15 +200,7 @@ public final class LoadRun {
             }
             totals.add(worker.stats());
         }
-        long measuredNs = 0;
-        for (StepResult step : results) {
-            measuredNs += step.durationNs();
-        }
-        unreachable |= totals.connectionsEstablished == 0;
-        ClientLoad client = results.isEmpty() ? cpuAtStop.since(cpuAtStop, 1) : results.getLast().client();
-        RunResult run = new RunResult(config, engine, startedAt, measuredNs, total, new long[0], new long[0],
-                totals.bytesRead - bytesAtStart, totals, 0, 0, interrupted, unreachable, client);
-        return new RampResult(run, results, results.isEmpty() ? null : Knee.of(results), stoppedAt - start);
+        return totals;
     }
 
     /** A ramp's overall result, its steps and where it stopped scaling. */
