@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /** The built-in server on NIO, for hosts without io_uring: one selector per pinned worker, SO_REUSEPORT listeners. */
 public final class NioServer implements TargetServer {
@@ -17,8 +15,7 @@ public final class NioServer implements TargetServer {
 
     private final ServerConfig config;
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
-    private final List<NioServerWorker> workers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private ServerWorkers workers;
     private final int port;
     private boolean closed;
 
@@ -49,24 +46,12 @@ public final class NioServer implements TargetServer {
 
     public static NioServer start(ServerConfig config) {
         NioServer server = new NioServer(config);
-        CountDownLatch started = new CountDownLatch(config.threads());
-        int[] cpus = config.cpus();
-        for (int i = 0; i < config.threads(); i++) {
-            NioServerWorker worker = new NioServerWorker(config, server.listeners.get(i),
-                    cpus.length == 0 ? -1 : cpus[i % cpus.length], started);
-            server.workers.add(worker);
-            server.threads.add(Thread.ofPlatform().name("ringload-serve-nio-" + i).daemon(true).start(worker));
-        }
         try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (NioServerWorker worker : server.workers) {
-            if (worker.failure() != null) {
-                server.close();
-                throw new IllegalStateException("NIO server worker failed: " + worker.failure(), worker.failure());
-            }
+            server.workers = ServerWorkers.start(config, "ringload-serve-nio-",
+                    (i, cpu, started) -> new NioServerWorker(config, server.listeners.get(i), cpu, started));
+        } catch (RuntimeException e) {
+            server.closeListeners();
+            throw e;
         }
         return server;
     }
@@ -88,16 +73,12 @@ public final class NioServer implements TargetServer {
 
     @Override
     public long served() {
-        long total = 0;
-        for (NioServerWorker worker : workers) total += worker.served();
-        return total;
+        return workers.served();
     }
 
     @Override
     public long maxPipelineDepth() {
-        long max = 0;
-        for (NioServerWorker worker : workers) max = Math.max(max, worker.maxPipelined());
-        return max;
+        return workers.maxPipelined();
     }
 
     @Override
@@ -111,16 +92,8 @@ public final class NioServer implements TargetServer {
             return;
         }
         closed = true;
-        for (NioServerWorker worker : workers) {
-            worker.stop();
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        if (workers != null) {
+            workers.stop();
         }
         closeListeners();
     }

@@ -4,11 +4,6 @@ import dev.ringload.engine.uring.Sockets;
 
 import java.lang.foreign.Arena;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The built-in target server on io_uring: {@code threads} pinned workers, each with its own ring and its own
@@ -20,8 +15,7 @@ public final class UringServer implements TargetServer {
 
     private final ServerConfig config;
     private final int port;
-    private final List<UringServerWorker> workers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private ServerWorkers workers;
     private final int[] listenFds;
     private boolean closed;
 
@@ -62,27 +56,12 @@ public final class UringServer implements TargetServer {
     }
 
     private void startWorkers() {
-        CountDownLatch started = new CountDownLatch(config.threads());
-        int[] cpus = config.cpus();
-        for (int i = 0; i < config.threads(); i++) {
-            int cpu = cpus.length == 0 ? -1 : cpus[i % cpus.length];
-            UringServerWorker worker = new UringServerWorker(config, listenFds[i], cpu, started);
-            workers.add(worker);
-            threads.add(Thread.ofPlatform().name("ringload-serve-" + i).daemon(true).start(worker));
-        }
         try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("interrupted while starting", e);
-        }
-        for (UringServerWorker worker : workers) {
-            if (worker.failure() != null) {
-                close();
-                Throwable t = worker.failure();
-                throw t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
-            }
+            workers = ServerWorkers.start(config, "ringload-serve-",
+                    (i, cpu, started) -> new UringServerWorker(config, listenFds[i], cpu, started));
+        } catch (RuntimeException e) {
+            closeListeners();
+            throw e;
         }
     }
 
@@ -109,21 +88,13 @@ public final class UringServer implements TargetServer {
     /** Responses fully sent so far, over all workers (updated once per loop iteration). */
     @Override
     public long served() {
-        long total = 0;
-        for (UringServerWorker worker : workers) {
-            total += worker.served();
-        }
-        return total;
+        return workers.served();
     }
 
     /** The deepest pipeline any connection used so far (requests received but not yet answered). */
     @Override
     public long maxPipelineDepth() {
-        long max = 0;
-        for (UringServerWorker worker : workers) {
-            max = Math.max(max, worker.maxPipelined());
-        }
-        return max;
+        return workers.maxPipelined();
     }
 
     /** Stops every worker, waits for them, and closes the listeners. Idempotent. */
@@ -133,34 +104,18 @@ public final class UringServer implements TargetServer {
             return;
         }
         closed = true;
-        for (UringServerWorker worker : workers) {
-            worker.stop();
+        if (workers != null) {
+            workers.stop();
         }
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        closeListeners();
+    }
+
+    private void closeListeners() {
         try (Arena arena = Arena.ofConfined()) {
             Sockets sockets = new Sockets(arena);
             for (int fd : listenFds) {
                 sockets.close(fd);
             }
         }
-    }
-
-    /** Blocks until every worker has stopped (or the timeout passes). */
-    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        for (Thread thread : threads) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
