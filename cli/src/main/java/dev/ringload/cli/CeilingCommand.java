@@ -9,7 +9,7 @@ import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
 import dev.ringload.engine.server.ServerConfig;
 import dev.ringload.engine.server.TargetServer;
-import dev.ringload.engine.uring.Affinity;
+import dev.ringload.engine.os.Affinity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

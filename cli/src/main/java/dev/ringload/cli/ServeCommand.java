@@ -3,7 +3,7 @@ package dev.ringload.cli;
 import dev.ringload.engine.server.ServerConfig;
 import dev.ringload.engine.load.Engines;
 import dev.ringload.engine.server.TargetServer;
-import dev.ringload.engine.uring.ErrnoException;
+import dev.ringload.engine.os.ErrnoException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.uring.Affinity;
+import dev.ringload.engine.os.Affinity;
 import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.Test;
 

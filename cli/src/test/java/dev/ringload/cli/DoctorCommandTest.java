@@ -92,7 +92,7 @@ class DoctorCommandTest {
 
     @Test
     void runWarnsWhenTheConnectionsExceedTheEphemeralPorts() throws Exception {
-        String[] range = dev.ringload.engine.uring.KernelFiles.read(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+        String[] range = dev.ringload.engine.os.KernelFiles.read(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
                 .trim().split("\\s+");
         long ports = Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
         java.io.StringWriter tooMany = new java.io.StringWriter();

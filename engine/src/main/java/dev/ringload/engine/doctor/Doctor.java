@@ -3,7 +3,7 @@ package dev.ringload.engine.doctor;
 import dev.ringload.engine.doctor.Finding.Fix;
 import dev.ringload.engine.doctor.Finding.Status;
 import dev.ringload.engine.uring.IoUringProbe;
-import dev.ringload.engine.uring.KernelFiles;
+import dev.ringload.engine.os.KernelFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

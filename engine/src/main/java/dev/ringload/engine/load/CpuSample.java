@@ -1,6 +1,6 @@
 package dev.ringload.engine.load;
 
-import dev.ringload.engine.uring.KernelFiles;
+import dev.ringload.engine.os.KernelFiles;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

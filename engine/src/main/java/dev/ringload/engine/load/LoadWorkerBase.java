@@ -1,8 +1,8 @@
 package dev.ringload.engine.load;
 
 import dev.ringload.engine.http.ResponseParser;
-import dev.ringload.engine.uring.Affinity;
-import dev.ringload.engine.uring.Errno;
+import dev.ringload.engine.os.Affinity;
+import dev.ringload.engine.os.Errno;
 
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;

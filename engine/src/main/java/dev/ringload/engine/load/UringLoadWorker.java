@@ -1,12 +1,12 @@
 package dev.ringload.engine.load;
 
 import dev.ringload.engine.uring.CompletionHandler;
-import dev.ringload.engine.uring.ErrnoException;
+import dev.ringload.engine.os.ErrnoException;
 import dev.ringload.engine.uring.IoUring;
 import dev.ringload.engine.uring.MultishotRecv;
 import dev.ringload.engine.uring.ProvidedBufferRing;
-import dev.ringload.engine.uring.SocketAddresses;
-import dev.ringload.engine.uring.Sockets;
+import dev.ringload.engine.os.SocketAddresses;
+import dev.ringload.engine.os.Sockets;
 import dev.ringload.engine.uring.SubmissionQueue;
 import dev.ringload.engine.uring.UserData;
 

@@ -1,6 +1,6 @@
 package dev.ringload.engine.server;
 
-import dev.ringload.engine.uring.Affinity;
+import dev.ringload.engine.os.Affinity;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;

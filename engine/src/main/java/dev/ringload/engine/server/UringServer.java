@@ -1,6 +1,6 @@
 package dev.ringload.engine.server;
 
-import dev.ringload.engine.uring.Sockets;
+import dev.ringload.engine.os.Sockets;
 
 import java.lang.foreign.Arena;
 import java.net.InetSocketAddress;
@@ -46,7 +46,7 @@ public final class UringServer implements TargetServer {
     /**
      * Binds, starts every worker and returns once all of them accept connections.
      *
-     * @throws dev.ringload.engine.uring.ErrnoException when binding fails (port in use, permission denied)
+     * @throws dev.ringload.engine.os.ErrnoException when binding fails (port in use, permission denied)
      * @throws IllegalStateException when a worker cannot start (e.g. io_uring unusable)
      */
     public static UringServer start(ServerConfig config) {

@@ -1,12 +1,12 @@
 package dev.ringload.engine.server;
 
 import dev.ringload.bindings.uring.__kernel_timespec;
-import dev.ringload.engine.uring.Affinity;
+import dev.ringload.engine.os.Affinity;
 import dev.ringload.engine.uring.CompletionHandler;
 import dev.ringload.engine.uring.IoUring;
 import dev.ringload.engine.uring.MultishotRecv;
 import dev.ringload.engine.uring.ProvidedBufferRing;
-import dev.ringload.engine.uring.Sockets;
+import dev.ringload.engine.os.Sockets;
 import dev.ringload.engine.uring.SubmissionQueue;
 import dev.ringload.engine.uring.UserData;
 

@@ -1,5 +1,7 @@
 package dev.ringload.engine.uring;
 
+import dev.ringload.engine.os.ErrnoException;
+
 import dev.ringload.bindings.uring.__kernel_timespec;
 import dev.ringload.bindings.uring.io_uring_getevents_arg;
 import dev.ringload.bindings.uring.io_uring_params;

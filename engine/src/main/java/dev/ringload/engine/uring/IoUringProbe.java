@@ -1,5 +1,8 @@
 package dev.ringload.engine.uring;
 
+import dev.ringload.engine.os.Errno;
+import dev.ringload.engine.os.KernelFiles;
+
 import dev.ringload.bindings.uring.io_uring_params;
 import dev.ringload.bindings.uring.io_uring_probe;
 import dev.ringload.bindings.uring.io_uring_probe_op;

@@ -2,7 +2,7 @@ package dev.ringload.engine.load;
 
 import dev.ringload.engine.server.ServerConfig;
 import dev.ringload.engine.server.UringServer;
-import dev.ringload.engine.uring.Affinity;
+import dev.ringload.engine.os.Affinity;
 import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -323,7 +323,7 @@ class UringServerTest {
             ServerConfig taken = ServerConfig.defaults((InetSocketAddress) plain.getLocalSocketAddress());
             var thrown = org.assertj.core.api.Assertions.assertThatThrownBy(() -> TargetServer.start(taken, engine));
             if (engine.equals("io_uring")) {
-                thrown.isInstanceOf(dev.ringload.engine.uring.ErrnoException.class)
+                thrown.isInstanceOf(dev.ringload.engine.os.ErrnoException.class)
                         .hasMessage("bind 127.0.0.1:" + plain.getLocalPort() + " failed: EADDRINUSE (address already in use)");
             } else {
                 thrown.isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("Address already in use");

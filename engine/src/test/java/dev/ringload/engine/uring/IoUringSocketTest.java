@@ -1,5 +1,7 @@
 package dev.ringload.engine.uring;
 
+import dev.ringload.engine.os.SocketAddresses;
+
 import dev.ringload.bindings.uring.ringload_h;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,8 @@
 package dev.ringload.engine.uring;
 
+import dev.ringload.engine.os.Errno;
+import dev.ringload.engine.os.ErrnoException;
+
 import org.junit.jupiter.api.Test;
 
 import static dev.ringload.bindings.uring.ringload_h.*;

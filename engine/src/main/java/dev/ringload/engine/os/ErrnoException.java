@@ -1,4 +1,4 @@
-package dev.ringload.engine.uring;
+package dev.ringload.engine.os;
 
 /** A native call failed; carries the errno so callers can tell EPERM from ENOSYS without parsing text. */
 public final class ErrnoException extends RuntimeException {

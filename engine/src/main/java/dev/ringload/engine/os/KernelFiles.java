@@ -1,4 +1,4 @@
-package dev.ringload.engine.uring;
+package dev.ringload.engine.os;
 
 import java.io.IOException;
 import java.io.InputStream;

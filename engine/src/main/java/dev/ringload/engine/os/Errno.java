@@ -1,4 +1,4 @@
-package dev.ringload.engine.uring;
+package dev.ringload.engine.os;
 
 import static dev.ringload.bindings.uring.ringload_h.*;
 

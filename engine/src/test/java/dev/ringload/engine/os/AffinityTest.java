@@ -1,4 +1,5 @@
-package dev.ringload.engine.uring;
+package dev.ringload.engine.os;
+
 
 import org.junit.jupiter.api.Test;
 
