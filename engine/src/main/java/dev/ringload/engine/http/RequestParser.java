@@ -1,7 +1,6 @@
 package dev.ringload.engine.http;
 
 import java.lang.foreign.MemorySegment;
-
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
@@ -11,8 +10,13 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * Incremental HTTP/1.1 request framer for the built-in server: it finds where each request ends (header block,
  * then a {@code Content-Length} or chunked body, which it skips) across receives split at any byte, and notes what
  * the server must honour: {@code Connection: close}, HTTP/1.0 without keep-alive, malformed input (400) and header
- * blocks over {@value #MAX_HEADER_BYTES} bytes (431). One instance per connection; no allocation after
- * construction.
+ * blocks or trailer sections over {@value #MAX_HEAD_BYTES} bytes (431). One instance per connection; no allocation
+ * after construction.
+ *
+ * <p>Framing follows RFC 9112 section 6.3 through {@link FramingHeaders} (shared with {@link ResponseParser}): a
+ * request with both {@code Content-Length} and {@code Transfer-Encoding} gets a 400 (the request-smuggling shape),
+ * as does one whose {@code Transfer-Encoding} does not end in {@code chunked} (its length cannot be known), an
+ * invalid {@code Content-Length}, or differing repeated ones. A request with neither header has no body.
  *
  * <p>After each {@link #parse} call: {@link #completed()} requests ended in the bytes given; if
  * {@link #closeAfterLast()} the last of them asked for the connection to close, and if {@link #error()} is non-zero
@@ -20,7 +24,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  */
 public final class RequestParser {
 
-    public static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Header blocks (and, separately, trailer sections) larger than this get a 431. */
+    public static final int MAX_HEAD_BYTES = FramingHeaders.MAX_HEAD_BYTES;
 
     private static final int REQUEST_START = 0;
     private static final int METHOD = 1;
@@ -29,20 +34,11 @@ public final class RequestParser {
     private static final int REQUEST_LINE_LF = 4;
     private static final int HEADER_START = 5;
     private static final int HEADER_NAME = 6;
-    private static final int HEADER_VALUE_START = 7;
-    private static final int HEADER_VALUE = 8;
-    private static final int HEADER_LF = 9;
-    private static final int HEADERS_END_LF = 10;
-    private static final int BODY = 11;
-    private static final int CHUNK_SIZE = 12;
-    private static final int CHUNK_EXTENSION = 13;
-    private static final int CHUNK_SIZE_LF = 14;
-    private static final int CHUNK_DATA = 15;
-    private static final int CHUNK_DATA_CR = 16;
-    private static final int CHUNK_DATA_LF = 17;
-    private static final int TRAILER_START = 18;
-    private static final int TRAILER_LINE = 19;
-    private static final int TRAILER_END_LF = 20;
+    private static final int HEADER_VALUE = 7;
+    private static final int HEADER_LF = 8;
+    private static final int HEADERS_END_LF = 9;
+    private static final int BODY = 10;
+    private static final int CHUNKED_BODY = 11;
     private static final int STOPPED = -1;
 
     private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
@@ -50,17 +46,6 @@ public final class RequestParser {
             ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     /** "HTTP/1.1" as a big-endian long. */
     private static final long HTTP_1_1 = 0x485454502f312e31L;
-    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] TRANSFER_ENCODING = "transfer-encoding".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] CONNECTION = "connection".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] CHUNKED = "chunked".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] CLOSE = "close".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] KEEP_ALIVE = "keep-alive".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-    private static final int HEADER_OTHER = 0;
-    private static final int HEADER_CONTENT_LENGTH = 1;
-    private static final int HEADER_TRANSFER_ENCODING = 2;
-    private static final int HEADER_CONNECTION = 3;
 
     /** Token characters of RFC 9110 (method and header names). */
     private static final boolean[] TOKEN = new boolean[256];
@@ -72,22 +57,14 @@ public final class RequestParser {
         for (char c : "!#$%&'*+-.^_`|~".toCharArray()) TOKEN[c] = true;
     }
 
-    private final byte[] name = new byte[32];
-    private final byte[] value = new byte[64];
+    private final FramingHeaders headers = new FramingHeaders();
+    private final ChunkedBody chunkedBody = new ChunkedBody();
 
     private int state = REQUEST_START;
     private int headerBytes;
     private int versionIndex;
     private boolean http10;
-    private boolean keepAlive;
-    private boolean close;
-    private boolean chunked;
-    private long contentLength = -1;
-    private int nameLength;
-    private int valueLength;
-    private int header;
     private long remaining;
-    private int chunkDigits;
 
     private int completed;
     private boolean closeAfterLast;
@@ -103,7 +80,7 @@ public final class RequestParser {
         return closeAfterLast;
     }
 
-    /** 0, or the status to answer with before closing: 400 (malformed) or 431 (header block too large). */
+    /** 0, or the status to answer with before closing: 400 (malformed) or 431 (header block or trailers too large). */
     public int error() {
         return error;
     }
@@ -123,25 +100,31 @@ public final class RequestParser {
             if (state == REQUEST_START) {
                 long next = fastRequest(segment, i, end);
                 if (next >= 0) {
-                    requestComplete();
+                    completed++; // HTTP/1.1 without a Connection field: the connection stays open
+                    closeAfterLast = false;
                     i = next;
                     continue;
                 }
             }
-            if (state == BODY || state == CHUNK_DATA) {
+            if (state == BODY) {
                 long take = Math.min(remaining, end - i);
                 remaining -= take;
                 i += take;
                 if (remaining == 0) {
-                    if (state == BODY) {
-                        requestComplete();
-                    } else {
-                        state = CHUNK_DATA_CR;
-                    }
+                    requestComplete();
                 }
                 continue;
             }
-            if ((state <= HEADERS_END_LF || state >= TRAILER_START) && ++headerBytes > MAX_HEADER_BYTES) {
+            if (state == CHUNKED_BODY) {
+                i = chunkedBody.parse(segment, i, end);
+                if (chunkedBody.done()) {
+                    requestComplete();
+                } else if (chunkedBody.failed()) {
+                    fail(chunkedBody.trailersTooLarge() ? 431 : 400);
+                }
+                continue;
+            }
+            if (++headerBytes > MAX_HEAD_BYTES) {
                 fail(431);
                 break;
             }
@@ -158,7 +141,7 @@ public final class RequestParser {
      * Header names starting with c or t are handed over whole: no allocation-free guess about them is needed.
      */
     private static long fastRequest(MemorySegment segment, long start, long end) {
-        long limit = Math.min(end, start + MAX_HEADER_BYTES);
+        long limit = Math.min(end, start + MAX_HEAD_BYTES);
         long i = start;
         // method SP
         int b;
@@ -207,6 +190,7 @@ public final class RequestParser {
                 if (b == '\r' || b == '\n') {
                     headerBytes--; // blank lines before a request are tolerated and not counted
                 } else if (TOKEN[b]) {
+                    clearHead();
                     state = METHOD;
                 } else {
                     fail(400);
@@ -250,8 +234,7 @@ public final class RequestParser {
                 } else if (b == '\n') {
                     headersComplete();
                 } else if (TOKEN[b]) {
-                    nameLength = 0;
-                    appendName(b);
+                    headers.nameByte(b);
                     state = HEADER_NAME;
                 } else {
                     fail(400); // includes obsolete line folding (a line starting with SP or HT)
@@ -259,19 +242,12 @@ public final class RequestParser {
             }
             case HEADER_NAME -> {
                 if (b == ':') {
-                    header = classify();
-                    valueLength = 0;
-                    state = HEADER_VALUE_START;
+                    headers.endName();
+                    state = HEADER_VALUE;
                 } else if (TOKEN[b]) {
-                    appendName(b);
+                    headers.nameByte(b);
                 } else {
                     fail(400);
-                }
-            }
-            case HEADER_VALUE_START -> {
-                if (b != ' ' && b != '\t') {
-                    state = HEADER_VALUE;
-                    step(b);
                 }
             }
             case HEADER_VALUE -> {
@@ -281,12 +257,8 @@ public final class RequestParser {
                     headerComplete();
                 } else if (b < 0x20 && b != '\t' || b == 0x7f) {
                     fail(400);
-                } else if (header != HEADER_OTHER) {
-                    if (valueLength == value.length) {
-                        fail(400);
-                    } else {
-                        value[valueLength++] = (byte) lower(b);
-                    }
+                } else {
+                    headers.valueByte(b);
                 }
             }
             case HEADER_LF -> {
@@ -303,77 +275,6 @@ public final class RequestParser {
                     fail(400);
                 }
             }
-            case CHUNK_SIZE -> {
-                int digit = Character.digit(b, 16);
-                if (digit >= 0) {
-                    if (++chunkDigits > 15) {
-                        fail(400);
-                    } else {
-                        remaining = remaining * 16 + digit;
-                    }
-                } else if (chunkDigits == 0) {
-                    fail(400);
-                } else if (b == ';' || b == ' ' || b == '\t') {
-                    state = CHUNK_EXTENSION;
-                } else if (b == '\r') {
-                    state = CHUNK_SIZE_LF;
-                } else if (b == '\n') {
-                    chunkSizeComplete();
-                } else {
-                    fail(400);
-                }
-            }
-            case CHUNK_EXTENSION -> {
-                if (b == '\r') {
-                    state = CHUNK_SIZE_LF;
-                } else if (b == '\n') {
-                    chunkSizeComplete();
-                }
-            }
-            case CHUNK_SIZE_LF -> {
-                if (b == '\n') {
-                    chunkSizeComplete();
-                } else {
-                    fail(400);
-                }
-            }
-            case CHUNK_DATA_CR -> {
-                if (b == '\r') {
-                    state = CHUNK_DATA_LF;
-                } else if (b == '\n') {
-                    startChunk();
-                } else {
-                    fail(400);
-                }
-            }
-            case CHUNK_DATA_LF -> {
-                if (b == '\n') {
-                    startChunk();
-                } else {
-                    fail(400);
-                }
-            }
-            case TRAILER_START -> {
-                if (b == '\r') {
-                    state = TRAILER_END_LF;
-                } else if (b == '\n') {
-                    requestComplete();
-                } else {
-                    state = TRAILER_LINE;
-                }
-            }
-            case TRAILER_LINE -> {
-                if (b == '\n') {
-                    state = TRAILER_START;
-                }
-            }
-            case TRAILER_END_LF -> {
-                if (b == '\n') {
-                    requestComplete();
-                } else {
-                    fail(400);
-                }
-            }
             default -> throw new IllegalStateException("parser state " + state);
         }
     }
@@ -386,92 +287,46 @@ public final class RequestParser {
         }
     }
 
-    private void appendName(int b) {
-        if (nameLength < name.length) {
-            name[nameLength] = (byte) lower(b);
-        }
-        nameLength++;
-    }
-
-    private int classify() {
-        if (is(name, nameLength, CONTENT_LENGTH)) return HEADER_CONTENT_LENGTH;
-        if (is(name, nameLength, TRANSFER_ENCODING)) return HEADER_TRANSFER_ENCODING;
-        if (is(name, nameLength, CONNECTION)) return HEADER_CONNECTION;
-        return HEADER_OTHER;
-    }
-
     private void headerComplete() {
-        int length = valueLength;
-        while (length > 0 && (value[length - 1] == ' ' || value[length - 1] == '\t')) {
-            length--;
+        if (headers.endValue()) {
+            state = HEADER_START;
+        } else {
+            fail(400); // invalid or conflicting Content-Length: no later line can repair it
         }
-        switch (header) {
-            case HEADER_CONTENT_LENGTH -> {
-                long parsed = parseDecimal(value, length);
-                if (parsed < 0 || (contentLength >= 0 && contentLength != parsed)) {
-                    fail(400);
-                    return;
-                }
-                contentLength = parsed;
-            }
-            case HEADER_TRANSFER_ENCODING -> {
-                // Only a final "chunked" frames a request body; anything else leaves its length unknown.
-                if (!endsWith(value, length, CHUNKED)) {
-                    fail(400);
-                    return;
-                }
-                chunked = true;
-            }
-            case HEADER_CONNECTION -> {
-                close |= contains(value, length, CLOSE);
-                keepAlive |= contains(value, length, KEEP_ALIVE);
-            }
-            default -> {
-            }
-        }
-        state = HEADER_START;
     }
 
     private void headersComplete() {
-        if (chunked && contentLength >= 0) {
-            fail(400); // both framings: a request-smuggling shape, refused
-        } else if (chunked) {
-            remaining = 0;
-            chunkDigits = 0;
-            state = CHUNK_SIZE;
-        } else if (contentLength > 0) {
-            remaining = contentLength;
-            state = BODY;
-        } else {
-            requestComplete();
+        switch (headers.framing()) {
+            case FramingHeaders.NO_FRAMING -> requestComplete();
+            case FramingHeaders.LENGTH -> {
+                remaining = headers.contentLength();
+                if (remaining == 0) {
+                    requestComplete();
+                } else {
+                    state = BODY;
+                }
+            }
+            case FramingHeaders.CHUNKED -> {
+                chunkedBody.start();
+                state = CHUNKED_BODY;
+            }
+            // Both Content-Length and Transfer-Encoding (the smuggling shape), or a final coding other than chunked
+            // (RFC 9112 section 6.3: the length cannot be determined reliably).
+            default -> fail(400);
         }
-    }
-
-    private void chunkSizeComplete() {
-        if (remaining == 0) {
-            state = TRAILER_START;
-        } else {
-            state = CHUNK_DATA;
-        }
-    }
-
-    private void startChunk() {
-        remaining = 0;
-        chunkDigits = 0;
-        state = CHUNK_SIZE;
     }
 
     private void requestComplete() {
         completed++;
-        boolean closing = close || (http10 && !keepAlive);
-        closeAfterLast = closing;
+        closeAfterLast = headers.close() || (http10 && !headers.keepAlive());
         headerBytes = 0;
+        state = closeAfterLast ? STOPPED : REQUEST_START;
+    }
+
+    /** Only the state machine reads heads into these fields, so it clears them as it starts one. */
+    private void clearHead() {
         http10 = false;
-        keepAlive = false;
-        close = false;
-        chunked = false;
-        contentLength = -1;
-        state = closing ? STOPPED : REQUEST_START;
+        headers.clear();
     }
 
     private void fail(int status) {
@@ -483,50 +338,9 @@ public final class RequestParser {
     public void reset() {
         state = REQUEST_START;
         headerBytes = 0;
-        http10 = false;
-        keepAlive = false;
-        close = false;
-        chunked = false;
-        contentLength = -1;
+        clearHead();
         completed = 0;
         closeAfterLast = false;
         error = 0;
-    }
-
-    private static int lower(int b) {
-        return b >= 'A' && b <= 'Z' ? b | 0x20 : b;
-    }
-
-    private static long parseDecimal(byte[] bytes, int length) {
-        if (length == 0 || length > 18) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = 0; i < length; i++) {
-            int d = bytes[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
-    private static boolean is(byte[] bytes, int length, byte[] expected) {
-        return length == expected.length && java.util.Arrays.equals(bytes, 0, length, expected, 0, length);
-    }
-
-    private static boolean endsWith(byte[] bytes, int length, byte[] suffix) {
-        return length >= suffix.length
-                && java.util.Arrays.equals(bytes, length - suffix.length, length, suffix, 0, suffix.length);
-    }
-
-    private static boolean contains(byte[] bytes, int length, byte[] token) {
-        for (int i = 0; i + token.length <= length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + token.length, token, 0, token.length)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -12,13 +12,19 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * trailers), {@code Connection: close}, bodiless responses (HEAD, 1xx, 204, 304) and interim 1xx responses, and
  * skips bodies without copying them. One instance per connection; no allocation after construction.
  *
+ * <p>Framing follows RFC 9112 section 6.3 through {@link FramingHeaders} (shared with {@link RequestParser}): a
+ * response with both {@code Content-Length} and {@code Transfer-Encoding} {@link #failed() fails} whatever its status
+ * (the response-splitting shape), as does an invalid {@code Content-Length} or differing repeated ones. A response
+ * whose {@code Transfer-Encoding} does not end in {@code chunked}, or that has neither header, runs until the server
+ * closes ({@link #finishAtClose()}). Heads and trailer sections over {@value #MAX_HEAD_BYTES} bytes fail.
+ *
  * <p>Use: {@code while (offset < end) { offset = parser.parse(seg, offset, end); if (parser.complete()) ... }}.
  * Each call stops right after a complete final response, or at the end of the input, or at an error.
  */
 public final class ResponseParser {
 
-    /** Heads larger than this are treated as garbage. */
-    public static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** Heads (and, separately, trailer sections) larger than this are treated as garbage. */
+    public static final int MAX_HEAD_BYTES = FramingHeaders.MAX_HEAD_BYTES;
 
     private static final int STATUS_LINE = 0;
     private static final int REASON = 1;
@@ -29,20 +35,13 @@ public final class ResponseParser {
     private static final int HEADER_LF = 6;
     private static final int HEAD_END_LF = 7;
     private static final int BODY = 8;
-    private static final int CHUNK_SIZE = 9;
-    private static final int CHUNK_EXTENSION = 10;
-    private static final int CHUNK_SIZE_LF = 11;
-    private static final int CHUNK_DATA = 12;
-    private static final int CHUNK_DATA_CR = 13;
-    private static final int CHUNK_DATA_LF = 14;
-    private static final int TRAILER_START = 15;
-    private static final int TRAILER_LINE = 16;
-    private static final int TRAILER_END_LF = 17;
-    private static final int UNTIL_CLOSE = 18;
-    private static final int FAILED = 19;
+    private static final int CHUNKED_BODY = 9;
+    private static final int UNTIL_CLOSE = 10;
+    private static final int FAILED = 11;
 
     private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     /** "content" / "-length" / "connecti", lower case, as little-endian longs, for 8-byte name compares. */
     private static final long CONTENT_ = 0x746e65746e6f63L | ((long) '-' << 56);
     private static final long LENGTH_TAIL = 0x6874676e656cL;
@@ -51,17 +50,14 @@ public final class ResponseParser {
     private static final long TRANSFER = 0x726566736e617274L;
     /** "keep-ali" as a little-endian long. */
     private static final long KEEP_ALI = 0x696c612d7065656bL;
+    /** "clos" as a little-endian int. */
+    private static final int CLOS = 0x736f6c63;
     /** "HTTP/1.1" and "HTTP/1.0" as big-endian longs. */
     private static final long HTTP_1_1 = 0x485454502f312e31L;
     private static final long HTTP_1_0 = 0x485454502f312e30L;
 
-    private static final int H_OTHER = 0;
-    private static final int H_CONTENT_LENGTH = 1;
-    private static final int H_TRANSFER_ENCODING = 2;
-    private static final int H_CONNECTION = 3;
-
-    private final byte[] name = new byte[20];
-    private final byte[] value = new byte[64];
+    private final FramingHeaders headers = new FramingHeaders();
+    private final ChunkedBody chunkedBody = new ChunkedBody();
     private boolean expectNoBody;
 
     private int state = STATUS_LINE;
@@ -69,16 +65,7 @@ public final class ResponseParser {
     private int statusIndex;
     private int status;
     private boolean http10;
-    private boolean keepAlive;
-    private boolean close;
-    private boolean chunked;
-    private long contentLength;
-    private boolean lengthSeen;
-    private int nameLength;
-    private int valueLength;
-    private int header;
     private long remaining;
-    private int chunkDigits;
 
     private boolean complete;
     private int completedStatus;
@@ -104,19 +91,9 @@ public final class ResponseParser {
         return completedCloses;
     }
 
-    /** The input is not HTTP/1.x: the connection must be dropped. */
+    /** The input is not HTTP/1.x, or its framing is invalid or ambiguous: the connection must be dropped. */
     public boolean failed() {
         return state == FAILED;
-    }
-
-    /** Between responses (nothing partial buffered): an EOF here loses no response. */
-    public boolean idle() {
-        return state == STATUS_LINE && statusIndex == 0;
-    }
-
-    /** A response without a length whose body runs until the server closes. */
-    public boolean readsUntilClose() {
-        return state == UNTIL_CLOSE;
     }
 
     /** Ends a response delimited by the connection closing; true if one was in progress. */
@@ -128,22 +105,23 @@ public final class ResponseParser {
         return false;
     }
 
+    /** Forgets everything: for a fresh connection on this slot. */
     public void reset() {
         state = STATUS_LINE;
         statusIndex = 0;
         headBytes = 0;
         complete = false;
-        clearHeaders();
+        clearHead();
     }
 
-    private void clearHeaders() {
+    /**
+     * The byte-wise path builds a head up from nothing, so it starts here; the fast path sets every field itself
+     * and so skips these stores, once per response.
+     */
+    private void clearHead() {
         http10 = false;
-        keepAlive = false;
-        close = false;
-        chunked = false;
-        contentLength = 0;
-        lengthSeen = false;
         status = 0;
+        headers.clear();
     }
 
     /**
@@ -165,22 +143,30 @@ public final class ResponseParser {
                             }
                             continue;
                         }
+                        clearHead();
                     }
                     if (++headBytes > MAX_HEAD_BYTES) {
                         return fail(i);
                     }
                     statusLine(segment.get(JAVA_BYTE, i++) & 0xff);
                 }
-                case BODY, CHUNK_DATA -> {
+                case BODY -> {
                     long take = Math.min(remaining, end - i);
                     remaining -= take;
                     i += take;
                     if (remaining == 0) {
-                        if (state == BODY) {
-                            finish();
-                            return i;
-                        }
-                        state = CHUNK_DATA_CR;
+                        finish();
+                        return i;
+                    }
+                }
+                case CHUNKED_BODY -> {
+                    i = chunkedBody.parse(segment, i, end);
+                    if (chunkedBody.done()) {
+                        finish();
+                        return i;
+                    }
+                    if (chunkedBody.failed()) {
+                        return fail(end);
                     }
                 }
                 case UNTIL_CLOSE -> i = end;
@@ -188,10 +174,8 @@ public final class ResponseParser {
                     return end;
                 }
                 default -> {
-                    if (state < BODY || state >= TRAILER_START) {
-                        if (++headBytes > MAX_HEAD_BYTES) {
-                            return fail(i);
-                        }
+                    if (++headBytes > MAX_HEAD_BYTES) {
+                        return fail(i);
                     }
                     if (step(segment.get(JAVA_BYTE, i++) & 0xff)) {
                         return i;
@@ -238,7 +222,7 @@ public final class ResponseParser {
         }
     }
 
-    /** One byte of the head after the status line, of a chunked body's framing, or of trailers; true when a response completed. */
+    /** One byte of the head after the status line; true when a response completed. */
     private boolean step(int b) {
         switch (state) {
             case REASON -> {
@@ -255,8 +239,7 @@ public final class ResponseParser {
                 } else if (b == '\n') {
                     return afterHead();
                 } else if (b > 0x20 && b != ':' && b != 0x7f) {
-                    nameLength = 0;
-                    appendName(b);
+                    headers.nameByte(b);
                     state = HEADER_NAME;
                 } else {
                     state = FAILED;
@@ -264,23 +247,18 @@ public final class ResponseParser {
             }
             case HEADER_NAME -> {
                 if (b == ':') {
-                    header = classify();
-                    valueLength = 0;
+                    headers.endName();
                     state = HEADER_VALUE;
                 } else if (b > 0x20 && b != 0x7f) {
-                    appendName(b);
+                    headers.nameByte(b);
                 } else {
                     state = FAILED;
                 }
             }
             case HEADER_VALUE -> {
-                if (b == '\r') {
-                    state = HEADER_LF;
-                } else if (b == '\n') {
-                    headerComplete();
-                } else if (header != H_OTHER && valueLength < value.length && !(valueLength == 0 && (b == ' ' || b == '\t'))) {
-                    value[valueLength++] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
-                }
+                if (b == '\r') state = HEADER_LF;
+                else if (b == '\n') headerComplete();
+                else headers.valueByte(b);
             }
             case HEADER_LF -> {
                 if (b == '\n') headerComplete();
@@ -290,60 +268,6 @@ public final class ResponseParser {
                 if (b == '\n') return afterHead();
                 state = FAILED;
             }
-            case CHUNK_SIZE -> {
-                int digit = Character.digit(b, 16);
-                if (digit >= 0) {
-                    if (++chunkDigits > 15) state = FAILED;
-                    else remaining = remaining * 16 + digit;
-                } else if (chunkDigits == 0) {
-                    state = FAILED;
-                } else if (b == ';' || b == ' ' || b == '\t') {
-                    state = CHUNK_EXTENSION;
-                } else if (b == '\r') {
-                    state = CHUNK_SIZE_LF;
-                } else if (b == '\n') {
-                    return chunkSizeComplete();
-                } else {
-                    state = FAILED;
-                }
-            }
-            case CHUNK_EXTENSION -> {
-                if (b == '\r') state = CHUNK_SIZE_LF;
-                else if (b == '\n') return chunkSizeComplete();
-            }
-            case CHUNK_SIZE_LF -> {
-                if (b == '\n') return chunkSizeComplete();
-                state = FAILED;
-            }
-            case CHUNK_DATA_CR -> {
-                if (b == '\r') state = CHUNK_DATA_LF;
-                else if (b == '\n') startChunk();
-                else state = FAILED;
-            }
-            case CHUNK_DATA_LF -> {
-                if (b == '\n') startChunk();
-                else state = FAILED;
-            }
-            case TRAILER_START -> {
-                if (b == '\r') {
-                    state = TRAILER_END_LF;
-                } else if (b == '\n') {
-                    finish();
-                    return true;
-                } else {
-                    state = TRAILER_LINE;
-                }
-            }
-            case TRAILER_LINE -> {
-                if (b == '\n') state = TRAILER_START;
-            }
-            case TRAILER_END_LF -> {
-                if (b == '\n') {
-                    finish();
-                    return true;
-                }
-                state = FAILED;
-            }
             default -> throw new IllegalStateException("parser state " + state);
         }
         return false;
@@ -351,10 +275,11 @@ public final class ResponseParser {
 
     /**
      * A whole response head inside [start, end) in one pass over locals; -1 hands the head to the byte-wise path
-     * (split heads, odd shapes, Transfer-Encoding). Only Content-Length and Connection are interpreted here. It is
-     * as strict as the byte-wise path about everything that decides framing (status line, line endings, those two
-     * headers) but, unlike it, does not validate the names of headers that cannot change framing: a load generator
-     * counts such a response rather than failing the connection.
+     * (split heads, odd shapes, Transfer-Encoding, repeated Content-Length, Connection lists). Only a single
+     * Content-Length and a Connection of exactly "keep-alive" or "close" are interpreted here. It is as strict as
+     * the byte-wise path about everything that decides framing (status line, line endings, those two headers) but,
+     * unlike it, does not validate the names of headers that cannot change framing: a load generator counts such a
+     * response rather than failing the connection.
      */
     private long fastHead(MemorySegment segment, long start, long end) {
         long limit = Math.min(end, start + MAX_HEAD_BYTES);
@@ -431,24 +356,23 @@ public final class ResponseParser {
             if (connection) {
                 long v = valueStart;
                 while (v < i && ((b = segment.get(JAVA_BYTE, v)) == ' ' || b == '\t')) v++;
-                // The usual values are exactly "keep-alive" or "close"; anything else gets the full token search.
+                // The usual values are exactly "keep-alive" or "close"; lists and anything else go to the byte-wise
+                // path, so that Connection tokens are matched in one place (FramingHeaders).
                 if (i - v >= 11 && (segment.get(LONG_LE, v) | 0x2020202020202020L) == KEEP_ALI
                         && (segment.get(JAVA_BYTE, v + 8) | 0x20) == 'v' && (segment.get(JAVA_BYTE, v + 9) | 0x20) == 'e'
                         && isLineEnd(segment.get(JAVA_BYTE, v + 10))) {
                     sawKeepAlive = true;
+                } else if (i - v >= 6 && (segment.get(INT_LE, v) | 0x20202020) == CLOS
+                        && (segment.get(JAVA_BYTE, v + 4) | 0x20) == 'e' && isLineEnd(segment.get(JAVA_BYTE, v + 5))) {
+                    sawClose = true;
                 } else {
-                    sawClose |= containsLower(segment, valueStart, i, "close");
-                    sawKeepAlive |= containsLower(segment, valueStart, i, "keep-alive");
+                    return -1;
                 }
             }
         }
         status = d0 * 100 + d1 * 10 + d2;
         http10 = isHttp10;
-        close = sawClose;
-        keepAlive = sawKeepAlive;
-        lengthSeen = length >= 0;
-        contentLength = Math.max(length, 0);
-        chunked = false;
+        headers.set(length, sawClose, sawKeepAlive);
         return i;
     }
 
@@ -503,103 +427,24 @@ public final class ResponseParser {
         return ~(((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x | 0x7f7f7f7f7f7f7f7fL);
     }
 
-    private static boolean containsLower(MemorySegment segment, long from, long to, String lower) {
-        outer:
-        for (long at = from; at + lower.length() <= to; at++) {
-            for (int k = 0; k < lower.length(); k++) {
-                if ((segment.get(JAVA_BYTE, at + k) | 0x20) != lower.charAt(k)) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private void appendName(int b) {
-        if (nameLength < name.length) {
-            name[nameLength] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
-        }
-        nameLength++;
-    }
-
-    private int classify() {
-        if (nameLength == 14 && matches("content-length")) return H_CONTENT_LENGTH;
-        if (nameLength == 17 && matches("transfer-encoding")) return H_TRANSFER_ENCODING;
-        if (nameLength == 10 && matches("connection")) return H_CONNECTION;
-        return H_OTHER;
-    }
-
-    private boolean matches(String lower) {
-        for (int k = 0; k < lower.length(); k++) {
-            if (name[k] != lower.charAt(k)) return false;
-        }
-        return true;
-    }
-
     private void headerComplete() {
-        int length = valueLength;
-        while (length > 0 && (value[length - 1] == ' ' || value[length - 1] == '\t')) length--;
-        switch (header) {
-            case H_CONTENT_LENGTH -> {
-                long v = 0;
-                if (length == 0 || length > 18) {
-                    state = FAILED;
-                    return;
-                }
-                for (int k = 0; k < length; k++) {
-                    int d = value[k] - '0';
-                    if (d < 0 || d > 9) {
-                        state = FAILED;
-                        return;
-                    }
-                    v = v * 10 + d;
-                }
-                if (lengthSeen && v != contentLength) {
-                    state = FAILED;
-                    return;
-                }
-                contentLength = v;
-                lengthSeen = true;
-            }
-            case H_TRANSFER_ENCODING -> chunked = endsWithChunked(length);
-            case H_CONNECTION -> {
-                close |= containsToken(length, "close");
-                keepAlive |= containsToken(length, "keep-alive");
-            }
-            default -> {
-            }
-        }
-        state = HEADER_START;
-    }
-
-    private boolean endsWithChunked(int length) {
-        String c = "chunked";
-        if (length < c.length()) return false;
-        for (int k = 0; k < c.length(); k++) {
-            if (value[length - c.length() + k] != c.charAt(k)) return false;
-        }
-        return true;
-    }
-
-    private boolean containsToken(int length, String token) {
-        outer:
-        for (int at = 0; at + token.length() <= length; at++) {
-            for (int k = 0; k < token.length(); k++) {
-                if (value[at + k] != token.charAt(k)) continue outer;
-            }
-            return true;
-        }
-        return false;
+        // An invalid or conflicting Content-Length: no later line can repair it.
+        state = headers.endValue() ? HEADER_START : FAILED;
     }
 
     /** The head ended: decide how the body is framed. True when the response completed here. */
     private boolean afterHead() {
         headBytes = 0;
         statusIndex = 0;
+        int framing = headers.framing();
+        if (framing == FramingHeaders.INVALID) {
+            // Checked before the status: no sender may send both Content-Length and Transfer-Encoding, whatever
+            // the status, and a server that does cannot be trusted to delimit what follows.
+            state = FAILED;
+            return false;
+        }
         if (status >= 100 && status < 200) {
             // Interim response (100 Continue, 103 Early Hints): the final response follows on the same request.
-            clearHeaders();
             state = STATUS_LINE;
             return false;
         }
@@ -607,41 +452,32 @@ public final class ResponseParser {
             finish();
             return true;
         }
-        if (chunked) {
-            startChunk();
-            return false;
-        }
-        if (lengthSeen) {
-            if (contentLength == 0) {
-                finish();
-                return true;
+        switch (framing) {
+            case FramingHeaders.LENGTH -> {
+                remaining = headers.contentLength();
+                if (remaining == 0) {
+                    finish();
+                    return true;
+                }
+                state = BODY;
             }
-            remaining = contentLength;
-            state = BODY;
-            return false;
+            case FramingHeaders.CHUNKED -> {
+                chunkedBody.start();
+                state = CHUNKED_BODY;
+            }
+            // No framing header, or a final coding other than chunked (RFC 9112 section 6.3, item 4): the body
+            // ends when the server closes.
+            default -> state = UNTIL_CLOSE;
         }
-        state = UNTIL_CLOSE; // no framing: the body ends when the server closes
         return false;
-    }
-
-    private boolean chunkSizeComplete() {
-        state = remaining == 0 ? TRAILER_START : CHUNK_DATA;
-        return false;
-    }
-
-    private void startChunk() {
-        remaining = 0;
-        chunkDigits = 0;
-        state = CHUNK_SIZE;
     }
 
     private void finish() {
         complete = true;
         completedStatus = status;
-        completedCloses = close || (http10 && !keepAlive) || state == UNTIL_CLOSE;
+        completedCloses = headers.close() || (http10 && !headers.keepAlive()) || state == UNTIL_CLOSE;
         headBytes = 0;
         statusIndex = 0;
-        clearHeaders();
         state = STATUS_LINE;
     }
 }

@@ -137,7 +137,7 @@ class RequestParserTest {
 
     @Test
     void overLongHeaderBlockGets431() {
-        String big = "GET / HTTP/1.1\r\nX-Big: " + "a".repeat(RequestParser.MAX_HEADER_BYTES) + "\r\n\r\n";
+        String big = "GET / HTTP/1.1\r\nX-Big: " + "a".repeat(RequestParser.MAX_HEAD_BYTES) + "\r\n\r\n";
         assertThat(feed(bytes(big))).isZero();
         assertThat(parser.error()).isEqualTo(431);
     }
@@ -146,8 +146,8 @@ class RequestParserTest {
     void headerBlockJustUnderTheLimitIsFine() {
         String prefix = "GET / HTTP/1.1\r\nX-Big: ";
         String suffix = "\r\n\r\n";
-        String ok = prefix + "a".repeat(RequestParser.MAX_HEADER_BYTES - prefix.length() - suffix.length()) + suffix;
-        assertThat(ok).hasSize(RequestParser.MAX_HEADER_BYTES);
+        String ok = prefix + "a".repeat(RequestParser.MAX_HEAD_BYTES - prefix.length() - suffix.length()) + suffix;
+        assertThat(ok).hasSize(RequestParser.MAX_HEAD_BYTES);
         assertThat(feed(bytes(ok + GET))).isEqualTo(2);
         assertThat(parser.error()).isZero();
     }
