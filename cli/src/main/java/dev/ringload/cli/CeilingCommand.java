@@ -1,7 +1,7 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.CoreUsage;
-import dev.ringload.engine.load.Engines;
+import dev.ringload.engine.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.RequestTemplate;
@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "ceiling",
         mixinStandardHelpOptions = true,
         description = {
-                "Measure this host's client ceiling against the built-in server: raise pipelining, then",
-                "connections, until req/s stops growing; report the maximum, req/s per client core and",
-                "CPU-ns per request. Says so when the built-in server, not the client, was the bottleneck."
+                "Measure this host's client ceiling against the built-in server.",
+                "Pipelining goes up, then connections, until req/s stops growing; the report gives the",
+                "maximum, req/s per client core and CPU-ns per request, and says so when the built-in",
+                "server, not the client, was the bottleneck."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  2  invalid option", "  4  --engine uring where io_uring is unusable", "  130  interrupted"})
@@ -100,7 +101,7 @@ final class CeilingCommand implements Callable<Integer> {
         ServerConfig serverConfig = ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withThreads(server.length).withCpus(server);
         List<Step> steps = new ArrayList<>();
-        try (TargetServer s = TargetServer.start(serverConfig, choice.name())) {
+        try (TargetServer s = TargetServer.start(serverConfig, choice.engine())) {
             String url = "http://127.0.0.1:" + s.port() + "/";
             out.printf(Locale.ROOT, "ringload ceiling: server on CPU%s %s, client on CPU%s %s, %.3gs per step, engine %s%n",
                     server.length == 1 ? "" : "s", Report.cpuList(server), client.length == 1 ? "" : "s",
@@ -140,10 +141,10 @@ final class CeilingCommand implements Callable<Integer> {
 
     private Step measure(String url, int connections, int pipelining, int[] client, int[] server) throws Exception {
         Target target = Target.parse(url);
-        LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
-                connections, client.length, client, pipelining, duration.toNanos(), -1, TimeUnit.SECONDS.toNanos(10),
-                TimeUnit.SECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(1));
-        LoadRun run = new LoadRun(config, engineChoice.name(), engineChoice.factory());
+        LoadConfig config = LoadConfig.builder(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]))
+                .connections(connections).threads(client.length).cpus(client).pipelining(pipelining)
+                .durationNs(duration.toNanos()).warmupNs(TimeUnit.SECONDS.toNanos(1)).build();
+        LoadRun run = new LoadRun(config, engineChoice.name(), engineChoice.engine().transports());
         CoreUsage before = CoreUsage.sample();
         RunResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
@@ -163,8 +164,7 @@ final class CeilingCommand implements Callable<Integer> {
 
     static String conclusion(Step best, int clientCores) {
         RunResult r = best.result();
-        long cpuNs = 0;
-        for (long ns : r.client().threadCpuNs()) cpuNs += ns;
+        long cpuNs = r.client().totalThreadCpuNs();
         double cpuNsPerRequest = r.responses() == 0 ? 0 : (double) cpuNs / r.responses();
         String figures = String.format(Locale.ROOT, "%s req/s with %d connections x pipelining %d (%s req/s per client "
                         + "core, %.0f CPU-ns per request on the engine threads)", Report.count(best.rps()),
@@ -174,7 +174,7 @@ final class CeilingCommand implements Callable<Integer> {
                     + "client ceiling is above %s; give the server more CPUs (--server-cpus)", best.serverBusy(), figures);
         }
         if (r.client().clientBound()) {
-            return "client ceiling: " + figures + "; " + r.client().verdictLine().replaceFirst("^client: ", "client ");
+            return "client ceiling: " + figures + "; " + Verdicts.clientLine(r.client()).replaceFirst("^client: ", "client ");
         }
         return "client not saturated at the best step (" + String.format(Locale.ROOT, "%.0f%% busy",
                 r.client().busyPercent()) + "): at least " + figures;

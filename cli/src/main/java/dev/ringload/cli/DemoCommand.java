@@ -1,6 +1,6 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.load.Engines;
+import dev.ringload.engine.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.Target;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /** {@code ringload demo}: the built-in server and a short run against it, in one process. */
 @Command(name = "demo",
@@ -63,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         int[] clientCpus = cpus.length >= 2 ? Arrays.copyOf(cpus, cpus.length - 1) : new int[0];
         ServerConfig serverConfig = ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withCpus(serverCpus);
-        try (TargetServer server = TargetServer.start(serverConfig, choice.name())) {
+        try (TargetServer server = TargetServer.start(serverConfig, choice.engine())) {
             String url = "http://127.0.0.1:" + server.port() + "/";
             if (!json) {
                 out.printf("ringload demo: built-in server on %s (%s); client on %s%n", url,
@@ -73,9 +72,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             Target target = Target.parse(url);
             int threads = Math.max(1, Math.min(Math.max(clientCpus.length, 1), connections));
-            LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]),
-                    false, connections, threads, clientCpus, pipelining, duration.toNanos(), -1,
-                    TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(5), 0);
+            LoadConfig config = LoadConfig.builder(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]))
+                    .connections(connections).threads(threads).cpus(clientCpus).pipelining(pipelining)
+                    .durationNs(duration.toNanos()).build();
             RunDescription description = new RunDescription(url, "GET", List.of(), 0,
                     clientCpus.length > threads ? Arrays.copyOf(clientCpus, threads) : clientCpus, false, json,
                     choice.reason());

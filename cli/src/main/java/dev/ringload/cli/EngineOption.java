@@ -1,6 +1,6 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.load.Engines;
+import dev.ringload.engine.Engines;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;

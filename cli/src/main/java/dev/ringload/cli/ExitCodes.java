@@ -14,6 +14,8 @@ final class ExitCodes {
     static final int NO_IO_URING = 4;
     /** Stopped by Ctrl-C or SIGTERM; partial results were printed. */
     static final int INTERRUPTED = 130;
+    /** serve: stopped by SIGTERM (the JVM's exit status after its shutdown hooks ran: 128 + 15). */
+    static final int TERMINATED = 143;
 
 
     private ExitCodes() {

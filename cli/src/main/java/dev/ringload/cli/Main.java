@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
         versionProvider = VersionProvider.class,
         description = {
-                "High-ceiling HTTP/1.1 load generator for Linux.",
-                "Pinned threads, each driving one io_uring ring.",
+                "High-ceiling HTTP/1.1 load generator for Linux: pinned threads, each driving one io_uring",
+                "ring over its connections, or NIO where io_uring is unusable (--engine).",
                 "",
-                "This build carries the io_uring driver only: run, serve and demo come next.",
+                "Commands: run (the load test; ringload URL is the same), serve (the built-in target),",
+                "demo (both, for a few seconds), ceiling (this host's client ceiling), doctor (host checks).",
                 "--version says whether io_uring is usable on this host, and if not, why."
         },
         footerHeading = "%nExit codes:%n",
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
                 "  2  invalid command line, option value or address",
                 "  3  run: target unreachable (no connection ever succeeded)",
                 "  4  --engine uring where io_uring is unusable (the reason is printed)",
-                "  130  interrupted (SIGINT), 143  terminated (SIGTERM)",
+                "  130  interrupted (SIGINT; run prints its partial results), 143  serve terminated by SIGTERM",
         })
 public final class Main implements Runnable {
 

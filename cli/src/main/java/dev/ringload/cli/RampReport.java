@@ -1,18 +1,15 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.LoadConfig;
-import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.RampPlan;
+import dev.ringload.engine.load.RampResult;
 import dev.ringload.engine.load.StepResult;
-import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 
-/** The report of a connection ramp: one row per step, the knee, the totals. */
+/** A connection ramp for people: one row per step, the knee, the totals ({@link JsonReport#ramp} for machines). */
 final class RampReport {
 
     private RampReport() {
@@ -28,7 +25,7 @@ final class RampReport {
                         : "within each step's first second");
     }
 
-    static void human(PrintWriter out, LoadRun.RampResult r) {
+    static void human(PrintWriter out, RampResult r) {
         out.println();
         String[] head = {"Conns req/est", "Req/Sec", "p50", "p99", "Errors", "Busy", "Verdict"};
         String[][] rows = new String[r.steps().size()][];
@@ -48,7 +45,7 @@ final class RampReport {
         for (String[] row : rows) printRow(out, row, width);
         out.println();
         if (r.knee() != null) {
-            out.println(r.knee().message());
+            out.println(Verdicts.kneeLine(r.knee()));
         }
         out.printf(Locale.ROOT, "%s requests in %.2fs of measured steps%s%n", Report.count(r.run().responses()),
                 r.run().durationSeconds(), r.run().partial() ? "  [PARTIAL: interrupted]" : "");
@@ -56,7 +53,7 @@ final class RampReport {
         out.println("Errors: " + Report.errorLine(r.run().totals()));
         out.println("Connections: " + Report.connectionLine(r.run()));
         out.println("Engine: " + r.run().engine());
-        out.println(r.run().client().verdictLine() + " (last step)");
+        out.println(Verdicts.clientLine(r.run().client()) + " (last step)");
         out.flush();
     }
 
@@ -67,38 +64,5 @@ final class RampReport {
                     : "  " + String.format(Locale.ROOT, "%" + width[c] + "s", cells[c]));
         }
         out.println(s.toString().stripTrailing());
-    }
-
-    static String json(LoadRun.RampResult r, RampPlan plan, RunDescription run, String error) {
-        String base = Report.json(r.run(), run, error);
-        Json steps = new Json().beginArray();
-        for (StepResult s : r.steps()) {
-            Histogram h = s.latencyNs();
-            steps.beginObject().field("connectionsRequested", s.requested())
-                    .field("connectionsEstablished", s.established()).field("durationSeconds", s.durationNs() / 1e9)
-                    .field("responses", s.responses()).field("requestsPerSecond", s.requestsPerSecond())
-                    .name("latency").beginObject().field("unit", "us")
-                    .field("p50", h.getValueAtPercentile(50) / 1e3).field("p99", h.getValueAtPercentile(99) / 1e3)
-                    .field("mean", h.getMean() / 1e3).field("max", h.getMaxValue() / 1e3)
-                    .field("histogram", encode(h)).field("histogramUnit", "ns").endObject()
-                    .field("errors", s.errors()).field("busyPercent", s.client().busyPercent())
-                    .field("clientBound", s.client().clientBound())
-                    .field("verdict", s.client().clientBound() ? "client-bound" : "not client-bound").endObject();
-        }
-        steps.endArray();
-        Json ramp = new Json().beginObject().name("steps").beginArray();
-        for (int n : plan.steps()) ramp.value(n);
-        ramp.endArray().field("stepSeconds", plan.stepNs() / 1e9).field("ratePerSecond", plan.ratePerSecond())
-                .field("kneeStep", r.knee() == null ? -1 : r.knee().stepIndex())
-                .field("knee", r.knee() == null ? null : r.knee().message()).endObject();
-        // Splice "ramp" and "steps" into the run's object.
-        return base.substring(0, base.length() - 1) + ",\"ramp\":" + ramp + ",\"steps\":" + steps + "}";
-    }
-
-    /** HdrHistogram's compressed, base64 form (as in its .hlog files): decode with Histogram.fromString-style readers. */
-    static String encode(Histogram h) {
-        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int length = h.encodeIntoCompressedByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 }

@@ -2,10 +2,11 @@ package dev.ringload.cli;
 
 import dev.ringload.engine.doctor.Doctor;
 import dev.ringload.engine.doctor.Finding;
-import dev.ringload.engine.load.Engines;
+import dev.ringload.engine.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.RampPlan;
+import dev.ringload.engine.load.RampResult;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Load-test an HTTP/1.1 server: pinned threads, each driving one io_uring ring over its connections.",
+                "Load-test an HTTP/1.1 server: pinned threads, each driving one io_uring ring (or NIO where",
+                "io_uring is unusable) over its connections.",
                 "Shorthand: ringload URL [options]."
         },
         footerHeading = "%nExit codes:%n",
@@ -146,10 +148,14 @@ final class RunCommand implements Callable<Integer> {
                 duration = step.multipliedBy(ramp.length);
             }
             int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
-            long durationNs = duration != null ? duration.toNanos() : requests != null ? 0 : Duration.ofSeconds(10).toNanos();
-            config = new LoadConfig(target, request, method.equals("HEAD"), connections, threadCount, cpuList,
-                    pipelining, durationNs, requests == null ? -1 : requests, timeout.toNanos(),
-                    connectTimeout.toNanos(), warmup == null ? 0 : warmup.toNanos());
+            LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(method.equals("HEAD"))
+                    .connections(connections).threads(threadCount).cpus(cpuList).pipelining(pipelining)
+                    .requests(requests == null ? -1 : requests).timeoutNs(timeout.toNanos())
+                    .connectTimeoutNs(connectTimeout.toNanos()).warmupNs(warmup == null ? 0 : warmup.toNanos());
+            if (duration != null) {
+                builder.durationNs(duration.toNanos());
+            }
+            config = builder.build();
             description = new RunDescription(url, method, List.copyOf(headers), content.length,
                     cpuList.length > threadCount ? java.util.Arrays.copyOf(cpuList, threadCount) : cpuList, latency, json, null);
         } catch (IllegalArgumentException | IOException e) {
@@ -195,18 +201,18 @@ final class RunCommand implements Callable<Integer> {
             out.print(RampReport.header(config, plan, description, engine.name()));
             out.flush();
         }
-        LoadRun run = new LoadRun(config, engine.name(), engine.factory());
-        LoadRun.RampResult result;
+        LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports());
+        RampResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
             result = run.executeRamp(plan);
         }
         if (result.run().unreachable()) {
-            String reason = result.run().totals().firstConnectError == null ? "no connection succeeded"
-                    : result.run().totals().firstConnectError;
+            String reason = result.run().totals().firstConnectError() == null ? "no connection succeeded"
+                    : result.run().totals().firstConnectError();
             String message = "target unreachable: " + reason + " (" + config.target().address().getHostAddress() + ":"
                     + config.target().port() + ")";
             if (description.json()) {
-                out.println(RampReport.json(result, plan, description, message));
+                out.println(JsonReport.ramp(result, plan, description, message));
                 out.flush();
             }
             err.println("ringload: " + message);
@@ -214,7 +220,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         if (description.json()) {
-            out.println(RampReport.json(result, plan, description, null));
+            out.println(JsonReport.ramp(result, plan, description, null));
         } else {
             RampReport.human(out, result);
         }
@@ -230,18 +236,18 @@ final class RunCommand implements Callable<Integer> {
             out.print(Report.header(config, description, engine.name()));
             out.flush();
         }
-        LoadRun run = new LoadRun(config, engine.name(), engine.factory());
+        LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports());
         RunResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
             result = run.execute();
         }
         if (result.unreachable()) {
-            String reason = result.totals().firstConnectError == null ? "no connection succeeded"
-                    : result.totals().firstConnectError;
+            String reason = result.totals().firstConnectError() == null ? "no connection succeeded"
+                    : result.totals().firstConnectError();
             String message = "target unreachable: " + reason + " (" + config.target().address().getHostAddress() + ":"
                     + config.target().port() + ")";
             if (json) {
-                out.println(Report.json(result, description, message));
+                out.println(JsonReport.run(result, description, message));
                 out.flush();
             }
             err.println("ringload: " + message);
@@ -249,7 +255,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         if (json) {
-            out.println(Report.json(result, description, null));
+            out.println(JsonReport.run(result, description, null));
         } else {
             Report.human(out, result, description);
         }

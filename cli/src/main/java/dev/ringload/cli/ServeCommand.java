@@ -1,7 +1,7 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.load.Engines;
+import dev.ringload.engine.Engines;
 import dev.ringload.engine.server.TargetServer;
 import dev.ringload.engine.os.ErrnoException;
 import picocli.CommandLine;
@@ -24,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-                "Run the built-in HTTP/1.1 target server: io_uring, pre-encoded responses, pipelining honoured.",
+                "Run the built-in HTTP/1.1 target server: io_uring (or NIO where io_uring is unusable),",
+                "pre-encoded responses, pipelining honoured.",
                 "Every request gets the same response. Stop it with Ctrl-C or SIGTERM."
         },
         footerHeading = "%nExit codes:%n",
@@ -33,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
                 "  1  cannot listen (port in use, permission denied, address not local)",
                 "  2  invalid option value or address",
                 "  4  --engine uring where io_uring is unusable (the reason is printed)",
-                "  130/143  stopped by SIGINT/SIGTERM after printing the served count",
+                "  130  stopped by SIGINT, 143  by SIGTERM (after printing the served count)",
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -101,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         TargetServer server;
         try {
-            server = TargetServer.start(config, choice.name());
+            server = TargetServer.start(config, choice.engine());
         } catch (ErrnoException | java.io.UncheckedIOException e) {
             err.println("ringload serve: cannot listen: " + e.getMessage());
             err.flush();

@@ -1,7 +1,6 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.os.Affinity;
-import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ class CeilingCommandTest {
 
     @Test
     void completesAndReportsConsistentFigures() {
-        assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
         assumeTrue(Affinity.allowedCpus().cardinality() >= 2, "needs a CPU for the client and one for the server");
         Cli.Outcome o = Cli.execute("ceiling", "-d", "300ms", "--connections-per-thread", "8");
         assertThat(o.exitCode()).as(o.err()).isZero();

@@ -1,5 +1,7 @@
 package dev.ringload.cli;
 
+import dev.ringload.engine.Engine;
+
 import dev.ringload.engine.server.ServerConfig;
 import dev.ringload.engine.server.TargetServer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +35,7 @@ class IoUringBlockedTest {
     static void target() {
         assumeTrue(Files.isWritable(SYSCTL), "cannot write " + SYSCTL + " (needs root): io_uring cannot be blocked here");
         // The target runs on NIO in this JVM, so blocking io_uring does not touch it.
-        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), "nio");
+        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), Engine.NIO);
         url = "http://127.0.0.1:" + server.port() + "/";
     }
 

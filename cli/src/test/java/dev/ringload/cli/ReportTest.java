@@ -1,11 +1,16 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.ClientLoad;
+import dev.ringload.engine.load.Counter;
+import dev.ringload.engine.load.Counts;
+import dev.ringload.engine.load.ErrorKind;
+import dev.ringload.engine.load.Latency;
+import dev.ringload.engine.load.Knee;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
-import dev.ringload.engine.load.WorkerStats;
+import dev.ringload.engine.load.RunTotals;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +26,16 @@ class ReportTest {
 
     private static RunResult result(int requested, long established, long refused, ClientLoad client) {
         Target target = Target.parse("http://127.0.0.1:8083/");
-        LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
-                requested, 1, new int[0], 1, SECOND, -1, SECOND, SECOND, 0);
-        WorkerStats totals = new WorkerStats();
-        totals.connectionsEstablished = established;
-        totals.errors[dev.ringload.engine.load.ErrorKind.CONNECT_REFUSED.ordinal()] = refused;
+        LoadConfig config = LoadConfig.builder(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]))
+                .connections(requested).durationNs(SECOND).timeoutNs(SECOND).connectTimeoutNs(SECOND).build();
+        Counts counts = Counts.zero().with(Counter.CONNECTIONS_ESTABLISHED, established)
+                .withErrors(ErrorKind.CONNECT_REFUSED, refused).with(Counter.RESPONSES, 1000);
+        long[] statuses = new long[600];
+        statuses[200] = 1000;
         Histogram latency = new Histogram(1, SECOND * 60, 3);
         latency.recordValueWithCount(1_000_000, 1000);
-        totals.responses = 1000;
-        return new RunResult(config, "io_uring", Instant.now(), SECOND, latency, new long[] {1000}, new long[] {1},
-                1, totals, 0, 0, false, false, client);
+        return new RunResult(config, "io_uring", Instant.now(), SECOND, Latency.of(latency), new long[] {1000},
+                new long[] {1}, 1, RunTotals.of(counts, statuses, null), 0, 0, false, false, client);
     }
 
     private static ClientLoad client(double busyPercent) {
@@ -57,5 +62,22 @@ class ReportTest {
                 + "connections x pipelining 64 (500 req/s per client core, 500000 CPU-ns per request").contains("CLIENT-BOUND");
         CeilingCommand.Step neither = new CeilingCommand.Step(32, 64, result(32, 32, 0, client(40)), 60, 50);
         assertThat(CeilingCommand.conclusion(neither, 1)).startsWith("client not saturated at the best step (40% busy)");
+    }
+
+    @Test
+    void verdictAndKneeLinesNameTheFlagsToChange() {
+        ClientLoad busy = new ClientLoad(SECOND, new long[] {SECOND / 2, SECOND / 2}, new long[] {SECOND / 4, SECOND / 4},
+                new long[] {SECOND / 20, SECOND / 10}, 0, 0);
+        assertThat(Verdicts.clientLine(busy)).isEqualTo("client: 2 threads, 93% busy (user 25%, sys 25%) -> CLIENT-BOUND: "
+                + "these numbers are ringload's limit, not the server's; add threads/cores (--threads/--cpus) or hosts");
+        assertThat(Verdicts.clientLine(client(10))).isEqualTo("client: 1 thread, 10% busy (user 25%, sys 25%) -> not client-bound");
+        assertThat(Verdicts.kneeLine(new Knee(1, 200, 2000, false, 50)))
+                .isEqualTo("throughput stops scaling at ~200 connections (2,000 req/s)");
+        assertThat(Verdicts.kneeLine(new Knee(-1, 200, 2000, false, 50)))
+                .isEqualTo("throughput still scaling at the last step (200 connections, 2,000 req/s)");
+        assertThat(Verdicts.kneeLine(new Knee(1, 200, 2000, true, 97)))
+                .isEqualTo("throughput stops scaling at ~200 connections (2,000 req/s), but the client was the bound "
+                        + "there (97% busy): that is ringload's limit, not the server's; add threads/cores "
+                        + "(--threads/--cpus) or hosts");
     }
 }

@@ -124,7 +124,7 @@ class ServeCommandTest {
                     rest.add(line);
                 }
                 assertThat(rest).containsExactly("ringload serve: stopped; served 3 requests");
-                assertThat(process.exitValue()).isEqualTo(signal.equals("TERM") ? 143 : 130);
+                assertThat(process.exitValue()).isEqualTo(signal.equals("TERM") ? ExitCodes.TERMINATED : ExitCodes.INTERRUPTED);
             } finally {
                 process.destroyForcibly();
             }

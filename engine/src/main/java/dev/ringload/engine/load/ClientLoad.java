@@ -1,7 +1,5 @@
 package dev.ringload.engine.load;
 
-import java.util.Locale;
-
 /**
  * How hard the client worked during a measured window, and the verdict drawn from it: when the engine threads
  * were busy nearly all the time, the numbers measure ringload, not the server.
@@ -16,6 +14,12 @@ import java.util.Locale;
  */
 public record ClientLoad(long wallNs, long[] threadCpuNs, long[] threadUserNs, long[] threadBlockedNs,
                          long processUserNs, long processSysNs) {
+
+    public ClientLoad {
+        threadCpuNs = threadCpuNs.clone();
+        threadUserNs = threadUserNs.clone();
+        threadBlockedNs = threadBlockedNs.clone();
+    }
 
     /**
      * Mean busy share of the engine threads at or above which a run is called client-bound. A pinned engine
@@ -79,13 +83,27 @@ public record ClientLoad(long wallNs, long[] threadCpuNs, long[] threadUserNs, l
         return busyPercent() >= CLIENT_BOUND_BUSY_PERCENT;
     }
 
-    /** The one-line verdict printed at the end of every run. */
-    public String verdictLine() {
-        String head = String.format(Locale.ROOT, "client: %d thread%s, %.0f%% busy (user %.0f%%, sys %.0f%%)",
-                threads(), threads() == 1 ? "" : "s", busyPercent(), userPercent(), sysPercent());
-        return clientBound()
-                ? head + " -> CLIENT-BOUND: these numbers are ringload's limit, not the server's; "
-                        + "add threads/cores (--threads/--cpus) or hosts"
-                : head + " -> not client-bound";
+    @Override
+    public long[] threadCpuNs() {
+        return threadCpuNs.clone();
+    }
+
+    @Override
+    public long[] threadUserNs() {
+        return threadUserNs.clone();
+    }
+
+    @Override
+    public long[] threadBlockedNs() {
+        return threadBlockedNs.clone();
+    }
+
+    /** CPU time of every engine thread together. */
+    public long totalThreadCpuNs() {
+        long sum = 0;
+        for (long ns : threadCpuNs) {
+            sum += ns;
+        }
+        return sum;
     }
 }

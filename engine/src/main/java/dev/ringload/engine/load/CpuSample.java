@@ -24,7 +24,7 @@ record CpuSample(long[] threadCpuNs, long[] threadUserNs, long[] blockedNs, long
             long id = threads.get(i).threadId();
             cpu[i] = Math.max(0, THREADS.getThreadCpuTime(id));
             user[i] = Math.max(0, THREADS.getThreadUserTime(id));
-            blocked[i] = workers.get(i).blockedNs();
+            blocked[i] = workers.get(i).counts().get(Counter.BLOCKED_NS);
         }
         long[] process = processTimes();
         return new CpuSample(cpu, user, blocked, process[0], process[1]);

@@ -23,6 +23,7 @@ public final class IntervalRecorder {
         this.highestTrackableValue = highestTrackableValue;
         this.active = newHistogram();
         this.inactive = newHistogram();
+        this.active.setStartTimeStamp(System.currentTimeMillis());
     }
 
     private Histogram newHistogram() {
@@ -46,8 +47,9 @@ public final class IntervalRecorder {
     }
 
     /**
-     * Reader: everything recorded since the last call. {@code recycle} (a histogram this method returned before,
-     * or null) is reused as the next active histogram.
+     * Reader: everything recorded since the last call, its start and end time stamps (epoch milliseconds, as
+     * HdrHistogram's {@code Recorder} sets them) marking the interval. {@code recycle} (a histogram this method
+     * returned before, or null) is reused as the next active histogram.
      */
     public synchronized Histogram getIntervalHistogram(Histogram recycle) {
         Histogram next = recycle != null ? recycle : inactive != null ? inactive : newHistogram();
@@ -56,9 +58,12 @@ public final class IntervalRecorder {
         phaser.readerLock();
         try {
             Histogram interval = active;
+            long nowMs = System.currentTimeMillis();
+            next.setStartTimeStamp(nowMs);
             active = next;
             // Waits until every batch that may still write into the old histogram has ended.
             phaser.flipPhase();
+            interval.setEndTimeStamp(nowMs);
             return interval;
         } finally {
             phaser.readerUnlock();

@@ -1,9 +1,10 @@
 package dev.ringload.engine.load;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Everything a run needs, validated.
+ * Everything a run needs, validated. Build it with {@link #builder}, which holds the defaults in one place.
  *
  * @param target           where to send
  * @param request          one encoded request; a pipelined batch is k copies of it back to back
@@ -39,6 +40,33 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         cpus = cpus == null ? new int[0] : cpus.clone();
     }
 
+    /** The encoded request (a copy). */
+    @Override
+    public byte[] request() {
+        return request.clone();
+    }
+
+    /** The CPU list (a copy). */
+    @Override
+    public int[] cpus() {
+        return cpus.clone();
+    }
+
+    public static final int DEFAULT_CONNECTIONS = 100;
+    public static final long DEFAULT_DURATION_NS = TimeUnit.SECONDS.toNanos(10);
+    public static final long DEFAULT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    public static final long DEFAULT_CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
+
+    /** A configuration for {@code target} sending {@code request}, with every other setting at its default. */
+    public static Builder builder(Target target, byte[] request) {
+        return new Builder(target, request);
+    }
+
+    /** The highest latency the histograms track: twice the request timeout, at least a second. */
+    public long highestLatencyNs() {
+        return Math.max(timeoutNs * 2, TimeUnit.SECONDS.toNanos(1));
+    }
+
     /** Connections owned by thread {@code index}: an even split, the first threads taking the remainder. */
     public int connectionsOf(int index) {
         return connections / threads + (index < connections % threads ? 1 : 0);
@@ -72,5 +100,87 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
     public String toString() {
         return "LoadConfig[" + target.url() + ", c=" + connections + ", t=" + threads + ", p=" + pipelining
                 + ", durationNs=" + durationNs + ", requests=" + requests + "]";
+    }
+
+    /**
+     * Builds a {@link LoadConfig}: 100 connections on one unpinned thread, pipelining 1, 10 s (or, with
+     * {@link #requests}, until they are done), request timeout 10 s, connect timeout 5 s, no warmup.
+     */
+    public static final class Builder {
+        private final Target target;
+        private final byte[] request;
+        private boolean headRequests;
+        private int connections = DEFAULT_CONNECTIONS;
+        private int threads = 1;
+        private int[] cpus = new int[0];
+        private int pipelining = 1;
+        private Long durationNs;
+        private long requests = -1;
+        private long timeoutNs = DEFAULT_TIMEOUT_NS;
+        private long connectTimeoutNs = DEFAULT_CONNECT_TIMEOUT_NS;
+        private long warmupNs;
+
+        private Builder(Target target, byte[] request) {
+            this.target = target;
+            this.request = request;
+        }
+
+        public Builder headRequests(boolean head) {
+            this.headRequests = head;
+            return this;
+        }
+
+        public Builder connections(int n) {
+            this.connections = n;
+            return this;
+        }
+
+        public Builder threads(int n) {
+            this.threads = n;
+            return this;
+        }
+
+        public Builder cpus(int[] list) {
+            this.cpus = list;
+            return this;
+        }
+
+        public Builder pipelining(int depth) {
+            this.pipelining = depth;
+            return this;
+        }
+
+        public Builder durationNs(long ns) {
+            this.durationNs = ns;
+            return this;
+        }
+
+        /** Stop after exactly {@code n} responses; -1 for no limit. */
+        public Builder requests(long n) {
+            this.requests = n;
+            return this;
+        }
+
+        public Builder timeoutNs(long ns) {
+            this.timeoutNs = ns;
+            return this;
+        }
+
+        public Builder connectTimeoutNs(long ns) {
+            this.connectTimeoutNs = ns;
+            return this;
+        }
+
+        public Builder warmupNs(long ns) {
+            this.warmupNs = ns;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for an invalid combination, with a one-line reason */
+        public LoadConfig build() {
+            long duration = durationNs != null ? durationNs : requests > 0 ? 0 : DEFAULT_DURATION_NS;
+            return new LoadConfig(target, request, headRequests, connections, threads, cpus, pipelining, duration,
+                    requests, timeoutNs, connectTimeoutNs, warmupNs);
+        }
     }
 }

@@ -4,8 +4,8 @@ import dev.ringload.engine.http.ResponseParser;
 
 /**
  * One client connection's pipeline state. Requests and responses are numbered since the connection opened:
- * {@code sent} requests were handed to the kernel, {@code received} responses completed, and the send time of
- * request n sits in {@code stamps[n % pipelining]} (at most {@code pipelining} are in flight).
+ * {@code sent} requests were handed to a send, {@code received} responses completed; their times sit in
+ * {@link #slots}.
  */
 final class LoadConnection {
 
@@ -17,20 +17,18 @@ final class LoadConnection {
 
     final int index;
     final ResponseParser parser = new ResponseParser();
-    final long[] stamps;
+    final RequestSlots slots;
 
     int state = CLOSED;
-    int generation;
-    int fd = -1;
     long sent;
     long received;
     /** Requests allowed to go out but not yet handed to a send. */
     int owed;
+    /** A send is queued or in progress; {@code sendingCount} requests are in it. */
     boolean sending;
     int sendingCount;
-    long sendAddress;
-    long sendRemaining;
-    boolean recvArmed;
+    /** The current send waits for its hand-over time stamp. */
+    boolean stampPending;
     long connectStartNs;
     long retryAtNs;
     boolean connectTimedOut;
@@ -39,7 +37,7 @@ final class LoadConnection {
 
     LoadConnection(int index, int pipelining) {
         this.index = index;
-        this.stamps = new long[pipelining];
+        this.slots = new RequestSlots(pipelining);
     }
 
     int inFlight() {
@@ -52,8 +50,7 @@ final class LoadConnection {
         owed = 0;
         sending = false;
         sendingCount = 0;
-        sendRemaining = 0;
-        recvArmed = false;
+        stampPending = false;
         connectTimedOut = false;
         parser.reset();
     }

@@ -1,7 +1,10 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.transport.NanoClock;
+import dev.ringload.engine.transport.TransportFactory;
 import org.HdrHistogram.Histogram;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,70 +14,65 @@ import java.util.concurrent.TimeUnit;
 /**
  * Coordinates a run: starts one pinned thread per worker, runs the warmup, then the measured phase, sampling every
  * worker's recorder once per second (interval histograms give req/s per second and the total latency histogram),
- * and stops on the duration, the request limit, a signal, or an unreachable target.
+ * and stops on the duration, the request limit, a signal, or an unreachable target. A ramp measures one step per
+ * connection count instead.
  */
 public final class LoadRun {
 
-    /** Creates the worker for thread {@code index} (the engine choice). */
-    @FunctionalInterface
-    public interface WorkerFactory {
-        LoadWorker create(LoadConfig config, int index);
-    }
-
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Deep pipelines bring big bursts per connection: larger receives mean fewer completions per response. */
+    private static final int DEEP_PIPELINE = 16;
 
     private final LoadConfig config;
     private final String engine;
     private final List<LoadWorker> workers = new ArrayList<>();
+    private final List<WorkerRunner> runners = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Histogram[] recycled;
     private volatile boolean interrupted;
 
-    public LoadRun(LoadConfig config, String engine, WorkerFactory factory) {
+    /** @param engine the engine's name for the report; {@code transports} make its transport per worker */
+    public LoadRun(LoadConfig config, String engine, TransportFactory transports) {
         this.config = config;
         this.engine = engine;
+        InetSocketAddress address = new InetSocketAddress(config.target().address(), config.target().port());
+        int receiveBytes = config.pipelining() >= DEEP_PIPELINE ? 64 * 1024 : 16 * 1024;
         for (int i = 0; i < config.threads(); i++) {
-            workers.add(factory.create(config, i));
+            int connections = config.connectionsOf(i);
+            var transport = transports.create(address, connections, receiveBytes);
+            LoadWorker worker = new LoadWorker(config, i, transport,
+                    new ClosedLoopPlan(config.request(), config.pipelining()));
+            workers.add(worker);
+            runners.add(new WorkerRunner(worker, transport, config.cpuOf(i), NanoClock.SYSTEM));
         }
         this.recycled = new Histogram[config.threads()];
     }
 
-    /** Stops the run early (Ctrl-C); {@link #execute()} returns a result marked partial. */
+    /** Stops the run early (Ctrl-C); the result is marked partial. Any thread. */
     public void interrupt() {
         interrupted = true;
     }
 
     /** Runs to the end and returns what was measured. */
     public RunResult execute() throws InterruptedException {
-        if (config.warmupNs() == 0) {
-            // Without a warmup every request counts: workers start in the measured phase.
-            for (LoadWorker worker : workers) {
-                worker.startMeasuring();
-            }
-        }
-        for (int i = 0; i < workers.size(); i++) {
-            threads.add(Thread.ofPlatform().name("ringload-worker-" + i).daemon(true).start(workers.get(i)));
-        }
+        // Without a warmup every request counts: workers start in the measured phase.
+        start(config.warmupNs() == 0);
         boolean unreachable = false;
         long warmupResponses = 0;
         long warmupNs = 0;
         if (config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
             unreachable = waitUntil(warmupStart + config.warmupNs());
-            for (LoadWorker worker : workers) {
-                worker.startMeasuring();
-            }
+            workers.forEach(LoadWorker::startMeasuring);
             awaitMeasuring();
-            for (LoadWorker worker : workers) {
-                warmupResponses += worker.warmupResponses();
-            }
+            warmupResponses = sum(Counter.WARMUP_RESPONSES);
             warmupNs = System.nanoTime() - warmupStart;
         }
         Instant startedAt = Instant.now();
         CpuSample cpuAtStart = CpuSample.take(threads, workers);
         long start = System.nanoTime();
-        long bytesAtStart = bytesRead();
+        long bytesAtStart = sum(Counter.BYTES_READ);
         Histogram total = newHistogram();
         List<long[]> seconds = new ArrayList<>();
         long end = config.durationNs() > 0 ? start + config.durationNs() : Long.MAX_VALUE;
@@ -90,7 +88,7 @@ public final class LoadRun {
                 Histogram interval = newHistogram();
                 collect(interval);
                 total.add(interval);
-                long bytes = bytesRead();
+                long bytes = sum(Counter.BYTES_READ);
                 seconds.add(new long[] {interval.getTotalCount(), bytes - bytesAtSecond});
                 bytesAtSecond = bytes;
                 nextSecond += SECOND_NS;
@@ -101,24 +99,15 @@ public final class LoadRun {
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
-        WorkerStats totals = stopAndTotal();
+        RunTotals totals = stopAndTotal();
         collect(total);
         long[] perSecondResponses = seconds.stream().mapToLong(s -> s[0]).toArray();
         long[] perSecondBytes = seconds.stream().mapToLong(s -> s[1]).toArray();
-        unreachable |= totals.connectionsEstablished == 0;
+        unreachable |= totals.get(Counter.CONNECTIONS_ESTABLISHED) == 0;
         ClientLoad client = cpuAtStop.since(cpuAtStart, stoppedAt - start);
-        return new RunResult(config, engine, startedAt, stoppedAt - start, total, perSecondResponses, perSecondBytes,
-                totals.bytesRead - bytesAtStart, totals, warmupResponses, warmupNs, interrupted, unreachable, client);
-    }
-
-    /** Waits (briefly: one loop iteration of each worker) until every live worker has entered the measured phase. */
-    private void awaitMeasuring() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (LoadWorker worker : workers) {
-            while (!worker.measuring() && !worker.finished() && worker.failure() == null && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-        }
+        return new RunResult(config, engine, startedAt, stoppedAt - start, Latency.of(total), perSecondResponses,
+                perSecondBytes, totals.get(Counter.BYTES_READ) - bytesAtStart, totals, warmupResponses, warmupNs,
+                interrupted, unreachable, client);
     }
 
     /**
@@ -129,15 +118,9 @@ public final class LoadRun {
     public RampResult executeRamp(RampPlan plan) throws InterruptedException {
         int[] steps = plan.steps();
         targetAll(steps[0], plan.rateFor(0));
-        for (LoadWorker worker : workers) {
-            worker.startMeasuring();
-        }
-        for (int i = 0; i < workers.size(); i++) {
-            threads.add(Thread.ofPlatform().name("ringload-worker-" + i).daemon(true).start(workers.get(i)));
-        }
+        start(true);
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        long bytesAtStart = 0;
         Histogram total = newHistogram();
         List<StepResult> results = new ArrayList<>();
         boolean unreachable = false;
@@ -146,19 +129,11 @@ public final class LoadRun {
                 targetAll(steps[k], plan.rateFor(k));
             }
             long openingNs = (long) (1e9 * (steps[k] - (k == 0 ? 0 : steps[k - 1])) / plan.rateFor(k));
-            long establishDeadline = System.nanoTime() + openingNs + config.connectTimeoutNs();
-            while (openConnections() < steps[k] && System.nanoTime() < establishDeadline && !stopNow()) {
-                if (unreachable()) {
-                    unreachable = true;
-                    break;
-                }
-                TimeUnit.MILLISECONDS.sleep(5);
-            }
+            unreachable = awaitOpen(steps[k], System.nanoTime() + openingNs + config.connectTimeoutNs());
             if (unreachable) {
                 break;
             }
-            Histogram discard = newHistogram();
-            collect(discard); // what completed while the step's connections were opening is not the step's
+            collect(newHistogram()); // what completed while the step's connections were opening is not the step's
             long errorsBefore = errors();
             CpuSample before = CpuSample.take(threads, workers);
             long stepStart = System.nanoTime();
@@ -168,43 +143,66 @@ public final class LoadRun {
             Histogram latency = newHistogram();
             collect(latency);
             total.add(latency);
-            results.add(new StepResult(steps[k], openConnections(), stepNs, latency, errors() - errorsBefore,
-                    after.since(before, stepNs)));
+            results.add(new StepResult(steps[k], (int) sum(Counter.OPEN_CONNECTIONS), stepNs, Latency.of(latency),
+                    errors() - errorsBefore, after.since(before, stepNs)));
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
-        WorkerStats totals = stopAndTotal();
-        long measuredNs = 0;
-        for (StepResult step : results) {
-            measuredNs += step.durationNs();
-        }
-        unreachable |= totals.connectionsEstablished == 0;
+        RunTotals totals = stopAndTotal();
+        long measuredNs = results.stream().mapToLong(StepResult::durationNs).sum();
+        unreachable |= totals.get(Counter.CONNECTIONS_ESTABLISHED) == 0;
         ClientLoad client = results.isEmpty() ? cpuAtStop.since(cpuAtStop, 1) : results.getLast().client();
-        RunResult run = new RunResult(config, engine, startedAt, measuredNs, total, new long[0], new long[0],
-                totals.bytesRead - bytesAtStart, totals, 0, 0, interrupted, unreachable, client);
+        RunResult run = new RunResult(config, engine, startedAt, measuredNs, Latency.of(total), new long[0],
+                new long[0], totals.get(Counter.BYTES_READ), totals, 0, 0, interrupted, unreachable, client);
         return new RampResult(run, results, results.isEmpty() ? null : Knee.of(results), stoppedAt - start);
     }
 
-    /** Stops every worker, waits for it, and sums the counters (which the joins make safe to read). */
-    private WorkerStats stopAndTotal() throws InterruptedException {
-        for (LoadWorker worker : workers) {
-            worker.stop();
+    /** Starts every worker thread, measuring from the start or only after {@link LoadWorker#startMeasuring}. */
+    private void start(boolean measureNow) {
+        if (measureNow) {
+            workers.forEach(LoadWorker::startMeasuring);
         }
+        for (int i = 0; i < runners.size(); i++) {
+            threads.add(Thread.ofPlatform().name("ringload-worker-" + i).daemon(true).start(runners.get(i)));
+        }
+    }
+
+    /** Stops every worker, waits for it, and sums the counters (which the joins make safe to read). */
+    private RunTotals stopAndTotal() throws InterruptedException {
+        workers.forEach(LoadWorker::stop);
         for (Thread thread : threads) {
             thread.join(Duration.ofSeconds(10));
         }
-        WorkerStats totals = new WorkerStats();
-        for (LoadWorker worker : workers) {
-            if (worker.failure() != null) {
-                throw new IllegalStateException("engine thread failed: " + worker.failure(), worker.failure());
+        List<WorkerCounters> counters = new ArrayList<>();
+        for (WorkerRunner runner : runners) {
+            if (runner.failure() != null) {
+                throw new IllegalStateException("engine thread failed: " + runner.failure(), runner.failure());
             }
-            totals.add(worker.stats());
+            counters.add(runner.worker().finalCounters());
         }
-        return totals;
+        return RunTotals.of(counters);
     }
 
-    /** A ramp's overall result, its steps and where it stopped scaling. */
-    public record RampResult(RunResult run, List<StepResult> steps, Knee knee, long wallNs) {
+    /** Waits (briefly: one loop iteration of each worker) until every live worker has entered the measured phase. */
+    private void awaitMeasuring() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (WorkerRunner runner : runners) {
+            while (runner.worker().counts().get(Counter.MEASURING) == 0 && !runner.finished()
+                    && runner.failure() == null && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    /** Waits until {@code connections} are open, the deadline passes or the run must stop; true if unreachable. */
+    private boolean awaitOpen(int connections, long deadline) throws InterruptedException {
+        while (sum(Counter.OPEN_CONNECTIONS) < connections && System.nanoTime() < deadline && !stopNow()) {
+            if (unreachable()) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        return false;
     }
 
     private void targetAll(int total, double perSecond) {
@@ -214,18 +212,19 @@ public final class LoadRun {
         }
     }
 
-    private int openConnections() {
-        int open = 0;
+    /** {@code counter} summed over the workers' last published counts. */
+    private long sum(Counter counter) {
+        long sum = 0;
         for (LoadWorker worker : workers) {
-            open += worker.openConnections();
+            sum += worker.counts().get(counter);
         }
-        return open;
+        return sum;
     }
 
     private long errors() {
         long errors = 0;
         for (LoadWorker worker : workers) {
-            errors += worker.errors();
+            errors += worker.counts().errors();
         }
         return errors;
     }
@@ -249,32 +248,18 @@ public final class LoadRun {
             return true;
         }
         boolean allFinished = true;
-        for (LoadWorker worker : workers) {
-            if (worker.failure() != null) {
+        for (WorkerRunner runner : runners) {
+            if (runner.failure() != null) {
                 return true;
             }
-            allFinished &= worker.finished();
+            allFinished &= runner.finished();
         }
         return allFinished;
     }
 
     /** No connection ever succeeded and every connection has failed at least once. */
     private boolean unreachable() {
-        long ok = 0;
-        long failed = 0;
-        for (LoadWorker worker : workers) {
-            ok += worker.connectsOk();
-            failed += worker.connectFailures();
-        }
-        return ok == 0 && failed >= config.connections();
-    }
-
-    private long bytesRead() {
-        long bytes = 0;
-        for (LoadWorker worker : workers) {
-            bytes += worker.bytesRead();
-        }
-        return bytes;
+        return sum(Counter.CONNECTS_OK) == 0 && sum(Counter.CONNECT_FAILURES) >= config.connections();
     }
 
     /** Adds every worker's interval histogram to {@code into}, recycling each worker's previous one. */
@@ -287,6 +272,6 @@ public final class LoadRun {
     }
 
     private Histogram newHistogram() {
-        return new Histogram(1, Math.max(config.timeoutNs() * 2, SECOND_NS), 3);
+        return new Histogram(1, config.highestLatencyNs(), 3);
     }
 }

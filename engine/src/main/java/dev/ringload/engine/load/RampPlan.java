@@ -10,15 +10,15 @@ import java.util.Arrays;
 public record RampPlan(int[] steps, long stepNs, double ratePerSecond) {
 
     public RampPlan {
-        if (steps.length == 0) throw new IllegalArgumentException("--ramp needs at least one step");
+        if (steps.length == 0) throw new IllegalArgumentException("a ramp needs at least one step");
         for (int i = 0; i < steps.length; i++) {
             if (steps[i] < 1) throw new IllegalArgumentException("ramp steps must be >= 1, got " + steps[i]);
             if (i > 0 && steps[i] <= steps[i - 1]) {
                 throw new IllegalArgumentException("ramp steps must increase: " + Arrays.toString(steps));
             }
         }
-        if (stepNs <= 0) throw new IllegalArgumentException("--step must be positive");
-        if (ratePerSecond < 0) throw new IllegalArgumentException("--ramp-rate must not be negative");
+        if (stepNs <= 0) throw new IllegalArgumentException("the step length must be positive");
+        if (ratePerSecond < 0) throw new IllegalArgumentException("the ramp rate must not be negative");
         steps = steps.clone();
     }
 

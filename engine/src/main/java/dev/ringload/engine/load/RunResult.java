@@ -1,33 +1,46 @@
 package dev.ringload.engine.load;
 
-import org.HdrHistogram.Histogram;
-
 import java.time.Instant;
 
 /**
- * What a run measured: the basis of the human report and of {@code --json}.
+ * What a run measured, immutable: the basis of every report.
  *
  * @param config             the configuration run
  * @param engine             "io_uring" or "nio"
  * @param startedAt          wall-clock start of the measured phase
  * @param durationNs         length of the measured phase
- * @param latencyNs          latency of every measured response, in nanoseconds
+ * @param latency            latency of every measured response
  * @param perSecondResponses responses completed in each full second of the measured phase
  * @param perSecondBytes     bytes received in each full second
  * @param bytesRead          bytes received in the measured phase
  * @param totals             counters summed over the workers (measured phase)
- * @param warmupResponses    responses during --warmup (not in the results)
+ * @param warmupResponses    responses during the warmup (not in the results)
  * @param warmupNs           length of the warmup
  * @param partial            stopped early by a signal
  * @param unreachable        no connection could ever be established
  * @param client             how busy the client was in the measured phase, and the verdict
  */
-public record RunResult(LoadConfig config, String engine, Instant startedAt, long durationNs, Histogram latencyNs,
-                        long[] perSecondResponses, long[] perSecondBytes, long bytesRead, WorkerStats totals,
+public record RunResult(LoadConfig config, String engine, Instant startedAt, long durationNs, Latency latency,
+                        long[] perSecondResponses, long[] perSecondBytes, long bytesRead, RunTotals totals,
                         long warmupResponses, long warmupNs, boolean partial, boolean unreachable, ClientLoad client) {
 
+    public RunResult {
+        perSecondResponses = perSecondResponses.clone();
+        perSecondBytes = perSecondBytes.clone();
+    }
+
+    @Override
+    public long[] perSecondResponses() {
+        return perSecondResponses.clone();
+    }
+
+    @Override
+    public long[] perSecondBytes() {
+        return perSecondBytes.clone();
+    }
+
     public long responses() {
-        return totals.responses;
+        return totals.responses();
     }
 
     public double durationSeconds() {
@@ -36,14 +49,10 @@ public record RunResult(LoadConfig config, String engine, Instant startedAt, lon
 
     /** Responses per second over the whole measured phase. */
     public double requestsPerSecond() {
-        return durationNs == 0 ? 0 : totals.responses / durationSeconds();
+        return durationNs == 0 ? 0 : totals.responses() / durationSeconds();
     }
 
     public long errors() {
-        long n = 0;
-        for (ErrorKind kind : ErrorKind.values()) {
-            n += totals.errors(kind);
-        }
-        return n;
+        return totals.errors();
     }
 }

@@ -1,22 +1,20 @@
 package dev.ringload.engine.load;
 
-import org.HdrHistogram.Histogram;
-
 /**
  * One measured ramp step.
  *
  * @param requested    connections the step asked for
  * @param established  connections open at the end of the step
  * @param durationNs   measured length
- * @param latencyNs    latency of the step's responses
+ * @param latency      latency of the step's responses
  * @param errors       errors of every kind during the step
  * @param client       how busy the client was during the step
  */
-public record StepResult(int requested, int established, long durationNs, Histogram latencyNs, long errors,
+public record StepResult(int requested, int established, long durationNs, Latency latency, long errors,
                          ClientLoad client) {
 
     public long responses() {
-        return latencyNs.getTotalCount();
+        return latency.count();
     }
 
     public double requestsPerSecond() {
@@ -24,10 +22,10 @@ public record StepResult(int requested, int established, long durationNs, Histog
     }
 
     public double p50Ns() {
-        return latencyNs.getValueAtPercentile(50);
+        return latency.valueAtPercentileNs(50);
     }
 
     public double p99Ns() {
-        return latencyNs.getValueAtPercentile(99);
+        return latency.valueAtPercentileNs(99);
     }
 }

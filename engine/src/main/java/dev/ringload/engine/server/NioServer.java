@@ -1,5 +1,7 @@
 package dev.ringload.engine.server;
 
+import dev.ringload.engine.Engine;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -83,7 +85,7 @@ public final class NioServer implements TargetServer {
 
     @Override
     public String engine() {
-        return "nio";
+        return Engine.NIO.label();
     }
 
     @Override

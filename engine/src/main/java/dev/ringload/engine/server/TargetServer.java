@@ -1,15 +1,15 @@
 package dev.ringload.engine.server;
 
-import dev.ringload.engine.load.Engines;
+import dev.ringload.engine.Engine;
 
 import java.net.InetSocketAddress;
 
 /** The built-in server, on either engine. */
 public interface TargetServer extends AutoCloseable {
 
-    /** Starts {@code config} on the named engine ("io_uring" or "nio"). */
-    static TargetServer start(ServerConfig config, String engine) {
-        return Engines.NIO.equals(engine) ? NioServer.start(config) : UringServer.start(config);
+    /** Starts {@code config} on {@code engine}. */
+    static TargetServer start(ServerConfig config, Engine engine) {
+        return engine == Engine.NIO ? NioServer.start(config) : UringServer.start(config);
     }
 
     int port();

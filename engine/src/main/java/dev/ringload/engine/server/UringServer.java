@@ -1,5 +1,7 @@
 package dev.ringload.engine.server;
 
+import dev.ringload.engine.Engine;
+
 import dev.ringload.engine.os.Sockets;
 
 import java.lang.foreign.Arena;
@@ -67,7 +69,7 @@ public final class UringServer implements TargetServer {
 
     @Override
     public String engine() {
-        return "io_uring";
+        return Engine.IO_URING.label();
     }
 
     @Override

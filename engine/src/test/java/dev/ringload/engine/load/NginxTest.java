@@ -1,5 +1,7 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.Engine;
+
 import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +104,7 @@ class NginxTest {
 
     @Test
     void exactRequestCountAndPipeliningSeenByNginx() throws Exception {
-        RunResult r = UringLoadTest.run(Engines.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 4, 8, 0, 3000, 5000);
+        RunResult r = UringLoadTest.run(Engine.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 4, 8, 0, 3000, 5000);
         assertThat(r.responses()).isEqualTo(3000);
         assertThat(r.errors()).isZero();
         List<String> lines = accessLogLines(3000);
@@ -112,14 +114,14 @@ class NginxTest {
 
     @Test
     void depthOneIsNeverPipelined() throws Exception {
-        RunResult r = UringLoadTest.run(Engines.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 3, 1, 0, 600, 5000);
+        RunResult r = UringLoadTest.run(Engine.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 3, 1, 0, 600, 5000);
         assertThat(r.responses()).isEqualTo(600);
         assertThat(accessLogLines(600)).hasSize(600).allMatch(line -> line.equals("200 ."));
     }
 
     @Test
     void durationRunCountsMatchTheAccessLog() throws Exception {
-        RunResult r = UringLoadTest.run(Engines.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 4, 4, 1000, -1, 5000);
+        RunResult r = UringLoadTest.run(Engine.IO_URING, "http://127.0.0.1:" + port + "/", "GET", 4, 4, 1000, -1, 5000);
         assertThat(r.responses()).isPositive();
         assertThat(r.errors()).isZero();
         List<String> lines = accessLogLines(r.responses());

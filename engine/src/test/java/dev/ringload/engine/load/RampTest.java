@@ -1,9 +1,11 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.Engines;
+
+import dev.ringload.engine.Engine;
+
 import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.UringServer;
-import dev.ringload.engine.uring.IoUring;
-import org.junit.jupiter.api.BeforeAll;
+import dev.ringload.engine.server.TargetServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,28 +22,23 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RampTest {
 
-    @BeforeAll
-    static void ioUringAvailable() {
-        assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
-    }
-
-    private static LoadRun.RampResult ramp(String url, int pipelining, RampPlan plan) throws InterruptedException {
+    private static RampResult ramp(String url, int pipelining, RampPlan plan) throws InterruptedException {
         Target target = Target.parse(url);
-        LoadConfig config = new LoadConfig(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]), false,
-                plan.maxConnections(), 1, new int[0], pipelining, plan.stepNs() * plan.steps().length, -1,
-                TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(2), 0);
-        return new LoadRun(config, "io_uring", UringLoadWorker::new).executeRamp(plan);
+        LoadConfig config = LoadConfig.builder(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]))
+                .connections(plan.maxConnections()).pipelining(pipelining)
+                .durationNs(plan.stepNs() * plan.steps().length).connectTimeoutNs(TimeUnit.SECONDS.toNanos(2)).build();
+        Engine engine = Engines.usable(); // the ramp is engine logic: it runs on whichever engine this host has
+        return new LoadRun(config, engine.label(), engine.transports()).executeRamp(plan);
     }
 
     @Test
     void smallStepsReportEstablishedCountsAndPerStepFigures() throws Exception {
-        try (UringServer server = UringServer.start(ServerConfig.defaults(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
-            LoadRun.RampResult r = ramp("http://127.0.0.1:" + server.port() + "/", 1,
+        try (TargetServer server = TargetServer.start(ServerConfig.defaults(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), Engines.usable())) {
+            RampResult r = ramp("http://127.0.0.1:" + server.port() + "/", 1,
                     new RampPlan(new int[] {10, 20, 40}, TimeUnit.MILLISECONDS.toNanos(500), 200));
             assertThat(r.steps()).hasSize(3);
             assertThat(r.steps()).extracting(StepResult::requested).containsExactly(10, 20, 40);
@@ -54,7 +51,7 @@ class RampTest {
                 assertThat(step.durationNs()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
             }
             long stepResponses = r.steps().stream().mapToLong(StepResult::responses).sum();
-            assertThat(r.run().latencyNs().getTotalCount()).isEqualTo(stepResponses);
+            assertThat(r.run().latency().count()).isEqualTo(stepResponses);
             assertThat(r.knee()).isNotNull();
         }
     }
@@ -63,14 +60,14 @@ class RampTest {
     void kneeIsFoundWhereTheServerSaturatesAndOpeningIsSpreadOut() throws Exception {
         // At most 4 requests are served at a time, 5 ms each: ~800 req/s whatever the connection count.
         try (SaturatingServer server = new SaturatingServer(4, 5)) {
-            LoadRun.RampResult r = ramp("http://127.0.0.1:" + server.port() + "/", 1,
+            RampResult r = ramp("http://127.0.0.1:" + server.port() + "/", 1,
                     new RampPlan(new int[] {2, 4, 8, 16}, TimeUnit.MILLISECONDS.toNanos(800), 0));
             assertThat(r.steps()).extracting(StepResult::established).containsExactly(2, 4, 8, 16);
             double rps2 = r.steps().get(0).requestsPerSecond();
             double rps4 = r.steps().get(1).requestsPerSecond();
             assertThat(rps4).as("4 connections double 2").isGreaterThan(rps2 * 1.5);
-            assertThat(r.knee().stepIndex()).as(r.knee().message()).isEqualTo(1);
-            assertThat(r.knee().message()).startsWith("throughput stops scaling at ~4 connections (");
+            assertThat(r.knee().stepIndex()).as(r.knee().toString()).isEqualTo(1);
+            assertThat(r.knee().connections()).isEqualTo(4);
             // Step 3 added 8 connections at the default rate (8 per second): they arrive spread over ~1 s.
             List<Long> accepts = server.acceptTimesNs().subList(8, 16);
             long spreadMs = TimeUnit.NANOSECONDS.toMillis(accepts.getLast() - accepts.getFirst());
@@ -84,10 +81,11 @@ class RampTest {
         StepResult a = step(100, 1000, 5_000_000, false);
         StepResult b = step(200, 2000, 5_000_000, false);
         StepResult c = step(400, 2050, 9_000_000, false);
-        assertThat(Knee.of(List.of(a, b, c)).message()).isEqualTo("throughput stops scaling at ~200 connections (2,000 req/s)");
-        assertThat(Knee.of(List.of(a, b)).message()).isEqualTo("throughput still scaling at the last step (200 connections, 2,000 req/s)");
+        assertThat(Knee.of(List.of(a, b, c))).isEqualTo(new Knee(1, 200, 2000.0, false, 50.0));
+        assertThat(Knee.of(List.of(a, b))).isEqualTo(new Knee(-1, 200, 2000.0, false, 50.0));
+        assertThat(Knee.of(List.of(a, b)).stillScaling()).isTrue();
         StepResult bound = step(400, 2050, 9_000_000, true);
-        assertThat(Knee.of(List.of(a, b, bound)).message()).startsWith("throughput stops scaling at ~200 connections (2,000 req/s), but the client was the bound there");
+        assertThat(Knee.of(List.of(a, b, bound))).isEqualTo(new Knee(1, 200, 2000.0, true, 100.0));
         StepResult flatButFaster = step(400, 2050, 4_000_000, false);
         assertThat(Knee.of(List.of(a, b, flatButFaster)).stepIndex()).as("latency did not grow").isEqualTo(-1);
     }
@@ -98,7 +96,7 @@ class RampTest {
         long second = TimeUnit.SECONDS.toNanos(1);
         ClientLoad client = new ClientLoad(second, new long[] {second}, new long[] {second / 2},
                 new long[] {clientBound ? 0 : second / 2}, 0, 0);
-        return new StepResult(connections, connections, second, h, 0, client);
+        return new StepResult(connections, connections, second, Latency.of(h), 0, client);
     }
 
     /** A blocking server that serves at most {@code concurrency} requests at once, each taking {@code millis}. */

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A/B of two ringload jars (say, the last release and a change to the engine), alternating runs on the same
+# machine in the same minutes: each client pinned to CPU 0 with one thread, against one `ringload serve` (from
+# jar A, io_uring where usable) pinned to CPU 1, for each engine and depth. Prints every run (req/s and the
+# server core's utilisation) and the medians with B/A.
+#   bench/ab.sh A.jar B.jar [seconds, default 5] [repetitions, default 3] [depths, default "1 10 100"]
+#               [engines, default "uring nio"] [connections, default 100]
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+. bench/lib.sh
+. scripts/jdk.sh
+jar_a=$(readlink -f "$1")
+jar_b=$(readlink -f "$2")
+duration=${3:-5}
+reps=${4:-3}
+depths=${5:-"1 10 100"}
+engines=${6:-"uring nio"}
+conns=${7:-100}
+java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
+work=$(mktemp -d)
+server_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+port=$(free_port)
+taskset -c 1 "${java[@]}" -jar "$jar_a" serve --port "$port" --cpus 1 >"$work/serve.log" 2>&1 &
+server_pid=$!
+wait_for_port "$port"
+url="http://127.0.0.1:$port/"
+
+printf '%-6s %6s %4s %4s %12s %8s\n' engine depth rep jar req/s server%
+for engine in $engines; do
+    for depth in $depths; do
+        for rep in $(seq 1 "$reps"); do
+            for side in a b; do
+                jar=$jar_a
+                [ "$side" = b ] && jar=$jar_b
+                read -r b0 t0 < <(core_ticks 1)
+                out=$(taskset -c 0 "${java[@]}" -jar "$jar" run --engine "$engine" -t 1 --cpus 0 -c "$conns" \
+                    -p "$depth" -d "${duration}s" --warmup 2s --json "$url")
+                read -r b1 t1 < <(core_ticks 1)
+                rps=$(printf '%s' "$out" | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["requests"]["average"]))')
+                server=$(pct_of "$b0" "$b1" "$t0" "$t1")
+                printf '%-6s %6s %4s %4s %12s %7s%%\n' "$engine" "$depth" "$rep" "$side" "$rps" "$server"
+                echo "$engine $depth $side $rps $server" >>"$work/runs"
+            done
+        done
+    done
+done
+echo
+printf '%-6s %6s %12s %12s %7s %9s %9s\n' engine depth "A req/s" "B req/s" "B/A" "server A" "server B"
+for engine in $engines; do
+    for depth in $depths; do
+        a=$(awk -v e="$engine" -v d="$depth" '$1 == e && $2 == d && $3 == "a" {print $4}' "$work/runs" | median)
+        b=$(awk -v e="$engine" -v d="$depth" '$1 == e && $2 == d && $3 == "b" {print $4}' "$work/runs" | median)
+        sa=$(awk -v e="$engine" -v d="$depth" '$1 == e && $2 == d && $3 == "a" {print $5}' "$work/runs" | median)
+        sb=$(awk -v e="$engine" -v d="$depth" '$1 == e && $2 == d && $3 == "b" {print $5}' "$work/runs" | median)
+        ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')
+        printf '%-6s %6s %12.0f %12.0f %7s %8s%% %8s%%\n' "$engine" "$depth" "$a" "$b" "$ratio" "$sa" "$sb"
+    done
+done

@@ -1,0 +1,150 @@
+package dev.ringload.cli;
+
+import dev.ringload.engine.load.ClientLoad;
+import dev.ringload.engine.load.Counter;
+import dev.ringload.engine.load.ErrorKind;
+import dev.ringload.engine.load.Latency;
+import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.RampPlan;
+import dev.ringload.engine.load.RampResult;
+import dev.ringload.engine.load.RunResult;
+import dev.ringload.engine.load.RunTotals;
+import dev.ringload.engine.load.StepResult;
+
+import java.net.InetAddress;
+
+/** A run, or a ramp, as exactly one JSON object (the README lists the fields). */
+final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    static String run(RunResult r, RunDescription run, String error) {
+        Json j = new Json().beginObject();
+        runFields(j, r, run, error);
+        return j.endObject().toString();
+    }
+
+    /** The run's fields, then {@code ramp} (the plan and the knee) and {@code steps}. */
+    static String ramp(RampResult r, RampPlan plan, RunDescription run, String error) {
+        Json j = new Json().beginObject();
+        runFields(j, r.run(), run, error);
+        j.name("ramp").beginObject().name("steps").beginArray();
+        for (int n : plan.steps()) j.value(n);
+        j.endArray().field("stepSeconds", plan.stepNs() / 1e9).field("ratePerSecond", plan.ratePerSecond())
+                .field("kneeStep", r.knee() == null ? -1 : r.knee().stepIndex())
+                .field("knee", r.knee() == null ? null : Verdicts.kneeLine(r.knee())).endObject();
+        j.name("steps").beginArray();
+        for (StepResult s : r.steps()) {
+            Latency h = s.latency();
+            j.beginObject().field("connectionsRequested", s.requested())
+                    .field("connectionsEstablished", s.established()).field("durationSeconds", s.durationNs() / 1e9)
+                    .field("responses", s.responses()).field("requestsPerSecond", s.requestsPerSecond())
+                    .name("latency").beginObject().field("unit", "us")
+                    .field("p50", h.valueAtPercentileNs(50) / 1e3).field("p99", h.valueAtPercentileNs(99) / 1e3)
+                    .field("mean", h.meanNs() / 1e3).field("max", h.maxNs() / 1e3)
+                    .field("histogram", h.encodedBase64()).field("histogramUnit", "ns").endObject()
+                    .field("errors", s.errors()).field("busyPercent", s.client().busyPercent())
+                    .field("clientBound", s.client().clientBound())
+                    .field("verdict", s.client().clientBound() ? "client-bound" : "not client-bound").endObject();
+        }
+        j.endArray();
+        return j.endObject().toString();
+    }
+
+    private static void runFields(Json j, RunResult r, RunDescription run, String error) {
+        LoadConfig c = r.config();
+        Latency h = r.latency();
+        RunTotals t = r.totals();
+        j.field("engine", r.engine()).field("engineReason", run.engineReason())
+                .field("threads", c.threads()).field("startedAt", r.startedAt().toString())
+                .field("durationSeconds", r.durationSeconds()).field("partial", r.partial());
+        if (error != null) {
+            j.field("error", error);
+        }
+        j.name("config").beginObject().field("url", run.url()).field("method", run.method())
+                .name("headers").beginArray();
+        for (String header : run.headers()) j.value(header);
+        j.endArray().field("bodyBytes", run.bodyBytes()).field("connections", c.connections())
+                .field("pipelining", c.pipelining()).field("threads", c.threads()).name("cpus").beginArray();
+        for (int cpu : run.cpus()) j.value(cpu);
+        j.endArray().field("durationSeconds", c.durationNs() / 1e9).name("requests");
+        if (c.requests() > 0) j.value(c.requests()); else j.nullValue();
+        j.field("timeoutSeconds", c.timeoutNs() / 1e9).field("connectTimeoutSeconds", c.connectTimeoutNs() / 1e9)
+                .field("warmupSeconds", c.warmupNs() / 1e9).field("latencySpectrum", run.latencySpectrum())
+                .endObject();
+        j.name("target").beginObject().field("host", c.target().host()).field("port", c.target().port())
+                .name("addresses").beginArray();
+        for (InetAddress a : c.target().addresses()) j.value(a.getHostAddress());
+        j.endArray().endObject();
+        j.name("requests").beginObject().field("total", r.responses()).field("sent", t.get(Counter.REQUESTS_SENT))
+                .field("average", r.requestsPerSecond()).name("perSecond");
+        intervalJson(j, IntervalStats.of(r.perSecondResponses()));
+        j.endObject();
+        j.name("latency").beginObject().field("unit", "us");
+        for (double p : new double[] {2.5, 50, 75, 90, 97.5, 99, 99.9, 99.99, 99.999}) {
+            j.field(Report.percentKey(p), micros(h.valueAtPercentileNs(p)));
+        }
+        j.field("min", micros(h.minNs())).field("max", micros(h.maxNs()))
+                .field("mean", micros(h.meanNs())).field("stdev", micros(h.stdDeviationNs()))
+                .field("count", h.count()).endObject();
+        j.name("throughput").beginObject().field("bytesTotal", r.bytesRead()).name("perSecond");
+        intervalJson(j, IntervalStats.of(r.perSecondBytes()));
+        j.endObject();
+        j.name("statusCodes").beginObject();
+        long[] classes = t.statusClasses();
+        for (int cls = 1; cls <= 5; cls++) j.field(cls + "xx", classes[cls]);
+        for (int code = 100; code < RunTotals.statusCodeLimit(); code++) {
+            if (t.status(code) > 0) j.field(Integer.toString(code), t.status(code));
+        }
+        if (classes[0] > 0) j.field("other", classes[0]);
+        j.endObject();
+        j.name("errors").beginObject().field("total", r.errors());
+        for (ErrorKind kind : ErrorKind.values()) j.field(kind.jsonName(), t.errors(kind));
+        j.endObject();
+        j.name("connections").beginObject().field("requested", c.connections())
+                .field("established", t.get(Counter.CONNECTIONS_ESTABLISHED))
+                .field("reconnects", t.get(Counter.RECONNECTS))
+                .field("inFlightAtStop", t.get(Counter.IN_FLIGHT_AT_STOP))
+                .field("summary", Report.connectionLine(r)).endObject();
+        j.name("warmup").beginObject().field("seconds", r.warmupNs() / 1e9).field("requests", r.warmupResponses())
+                .endObject();
+        j.name("client");
+        clientJson(j, r.client());
+        j.name("environment");
+        Environment.detect().json(j);
+    }
+
+    private static void clientJson(Json j, ClientLoad c) {
+        long[] cpu = c.threadCpuNs();
+        long[] user = c.threadUserNs();
+        long[] blocked = c.threadBlockedNs();
+        j.beginObject().field("threads", c.threads()).field("busyPercent", round1(c.busyPercent()))
+                .field("userPercent", round1(c.userPercent())).field("sysPercent", round1(c.sysPercent()))
+                .field("clientBound", c.clientBound())
+                .field("verdict", c.clientBound() ? "client-bound" : "not client-bound")
+                .field("thresholdBusyPercent", ClientLoad.CLIENT_BOUND_BUSY_PERCENT)
+                .field("line", Verdicts.clientLine(c)).name("perThread").beginArray();
+        for (int i = 0; i < c.threads(); i++) {
+            j.beginObject().field("busyPercent", round1(c.busyPercent(i))).field("cpuPercent", round1(c.cpuPercent(i)))
+                    .field("cpuSeconds", cpu[i] / 1e9).field("userSeconds", user[i] / 1e9)
+                    .field("blockedSeconds", blocked[i] / 1e9).endObject();
+        }
+        j.endArray().name("process").beginObject().field("userSeconds", c.processUserNs() / 1e9)
+                .field("sysSeconds", c.processSysNs() / 1e9).endObject().endObject();
+    }
+
+    private static void intervalJson(Json j, IntervalStats s) {
+        j.beginObject().field("mean", s.mean()).field("stdev", s.stdev()).field("min", s.min()).field("max", s.max())
+                .field("p2_5", s.p2_5()).field("p50", s.p50()).field("p97_5", s.p97_5()).field("samples", s.samples())
+                .endObject();
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double micros(double nanos) {
+        return Math.round(nanos / 10.0) / 100.0;
+    }
+}

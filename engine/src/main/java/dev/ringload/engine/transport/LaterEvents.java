@@ -1,0 +1,67 @@
+package dev.ringload.engine.transport;
+
+/**
+ * Events a transport learnt outside its kernel wait (a connect that finished at once, a write that completed or
+ * failed), queued to be delivered right after the next onWake, so that a worker sees every event in one place.
+ */
+final class LaterEvents {
+
+    static final byte CONNECTED = 0;
+    static final byte CONNECT_FAILED = 1;
+    static final byte SENT = 2;
+    static final byte RESET = 3;
+
+    private final int[] connection;
+    private final byte[] kind;
+    /** The errno of a failed connect (0: unknown). */
+    private final int[] errno;
+    private int size;
+
+    LaterEvents(int capacity) {
+        connection = new int[capacity];
+        kind = new byte[capacity];
+        errno = new int[capacity];
+    }
+
+    void add(int c, byte what, int errnoOrZero) {
+        connection[size] = c;
+        kind[size] = what;
+        errno[size++] = errnoOrZero;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * Whether an event is queued that nothing in the kernel would wake the worker for (a connect's outcome). A
+     * completed send needs no hurry: the requests it carried will be answered, and that wakes the poll.
+     */
+    boolean urgent() {
+        for (int i = 0; i < size; i++) {
+            if (kind[i] != SENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void deliver(TransportEvents events) {
+        // Delivering may queue more (a failed connect retried at once): those stay for the next poll.
+        int n = size;
+        for (int i = 0; i < n; i++) {
+            int c = connection[i];
+            switch (kind[i]) {
+                case CONNECTED -> events.onConnected(c);
+                case CONNECT_FAILED -> events.onConnectFailed(c, TransportError.ofErrno(errno[i]), errno[i]);
+                case SENT -> events.onSent(c);
+                default -> events.onClosed(c, TransportError.RESET);
+            }
+        }
+        int left = size - n;
+        System.arraycopy(connection, n, connection, 0, left);
+        System.arraycopy(kind, n, kind, 0, left);
+        System.arraycopy(errno, n, errno, 0, left);
+        size = left;
+    }
+}

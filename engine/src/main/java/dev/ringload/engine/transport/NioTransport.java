@@ -1,0 +1,290 @@
+package dev.ringload.engine.transport;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static dev.ringload.bindings.uring.ringload_h.ECONNREFUSED;
+import static dev.ringload.bindings.uring.ringload_h.EADDRNOTAVAIL;
+import static dev.ringload.bindings.uring.ringload_h.EHOSTUNREACH;
+
+/**
+ * Plain TCP over NIO, for hosts where io_uring is missing or blocked: one {@link Selector} per worker thread,
+ * non-blocking channels, one direct read buffer. Queued sends are written at the start of the next {@link #poll},
+ * as the io_uring transport hands them over in its next io_uring_enter, so a send time means the same on both.
+ * Each send is a write(2) and each receive a read(2): a system call per socket where io_uring batches them.
+ */
+public final class NioTransport implements Transport {
+
+    private static final int READ_BUFFER_SIZE = 64 * 1024;
+    /** Reads per ready socket per poll before moving on to the others. */
+    private static final int READS_PER_WAKE = 4;
+
+    private final InetSocketAddress target;
+    private final SocketChannel[] channels;
+    private final SelectionKey[] keys;
+    private final ByteBuffer[] pending;
+    private final MemorySegment[] pendingSource;
+    private final int[] queuedSends;
+    private int queuedSendCount;
+    /** What happened outside the selector's callbacks (writes, connects), reported right after onWake. */
+    private final LaterEvents later;
+    private final Consumer<SelectionKey> onSelected = this::onSelected;
+
+    private TransportEvents events;
+    private NanoClock clock;
+    private Selector selector;
+    private Arena arena;
+    private MemorySegment readSegment;
+    private ByteBuffer readBuffer;
+    private long waitStartNs;
+    private boolean woken;
+
+    public NioTransport(InetSocketAddress target, int connections, int receiveBufferBytes) {
+        this.target = target;
+        this.channels = new SocketChannel[connections];
+        this.keys = new SelectionKey[connections];
+        this.pending = new ByteBuffer[connections];
+        this.pendingSource = new MemorySegment[connections];
+        this.queuedSends = new int[connections * 2 + 2]; // a connection lost and reopened in one poll queues twice
+        this.later = new LaterEvents(connections * 4 + 4);
+    }
+
+    @Override
+    public void open(TransportEvents events, NanoClock clock) {
+        this.events = events;
+        this.clock = clock;
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
+        }
+        arena = Arena.ofConfined();
+        readSegment = arena.allocate(READ_BUFFER_SIZE, 64);
+        readBuffer = readSegment.asByteBuffer();
+    }
+
+    @Override
+    public void connect(int c) {
+        try {
+            SocketChannel channel = SocketChannel.open();
+            channels[c] = channel;
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            boolean done = channel.connect(target);
+            keys[c] = channel.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
+            if (done) {
+                later.add(c, LaterEvents.CONNECTED, 0);
+            }
+        } catch (IOException e) {
+            drop(c);
+            later.add(c, LaterEvents.CONNECT_FAILED, errnoOf(e));
+        }
+    }
+
+    @Override
+    public void send(int c, MemorySegment bytes, long offset, int length) {
+        // Each connection keeps one ByteBuffer view per source segment, re-aimed per send: no allocation per send.
+        ByteBuffer view = pending[c];
+        if (pendingSource[c] != bytes) {
+            view = bytes.asByteBuffer();
+            pending[c] = view;
+            pendingSource[c] = bytes;
+        }
+        view.limit((int) (offset + length)).position((int) offset);
+        queuedSends[queuedSendCount++] = c;
+    }
+
+    @Override
+    public void close(int c) {
+        drop(c);
+    }
+
+    @Override
+    public void abort(int c) {
+        drop(c);
+    }
+
+    @Override
+    public int poll(long maxWaitNs) {
+        int handled = flushQueuedSends();
+        woken = false;
+        waitStartNs = clock.nanoTime(); // the writes above were work, not waiting
+        try {
+            if (later.urgent() || maxWaitNs <= 0) {
+                wake();
+                handled += selector.selectNow(onSelected);
+            } else {
+                // One epoll_wait: the time until the first ready key is handed over (see wake) is the time the
+                // thread was blocked; with keys already ready it is ~0.
+                handled += selector.select(onSelected, Math.max(1, TimeUnit.NANOSECONDS.toMillis(maxWaitNs)));
+                wake();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("selector failed: " + e.getMessage(), e);
+        }
+        return handled;
+    }
+
+    private void wake() {
+        if (!woken) {
+            woken = true;
+            long nowNs = clock.nanoTime();
+            events.onWake(nowNs, nowNs - waitStartNs);
+            later.deliver(events);
+        }
+    }
+
+    /** Writes every queued send; completions and failures are reported after onWake, as every event is. */
+    private int flushQueuedSends() {
+        int n = queuedSendCount;
+        queuedSendCount = 0;
+        for (int i = 0; i < n; i++) {
+            int c = queuedSends[i];
+            if (channels[c] != null && pending[c].hasRemaining() && write(c)) {
+                later.add(c, LaterEvents.SENT, 0);
+            }
+        }
+        return n;
+    }
+
+    private void onSelected(SelectionKey key) {
+        wake();
+        int c = (Integer) key.attachment();
+        if (!key.isValid() || keys[c] != key) {
+            return;
+        }
+        int ready = key.readyOps();
+        if ((key.interestOps() & SelectionKey.OP_CONNECT) != 0) {
+            finishConnect(c, key);
+            return;
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0 && pending[c] != null && pending[c].hasRemaining()) {
+            if (write(c)) {
+                events.onSent(c);
+            }
+            if (keys[c] != key) {
+                return;
+            }
+        }
+        if ((ready & SelectionKey.OP_READ) != 0) {
+            read(c);
+        }
+    }
+
+    private void finishConnect(int c, SelectionKey key) {
+        try {
+            if (channels[c].finishConnect()) {
+                key.interestOps(SelectionKey.OP_READ);
+                events.onConnected(c);
+            }
+        } catch (IOException e) {
+            drop(c);
+            int errno = errnoOf(e);
+            events.onConnectFailed(c, TransportError.ofErrno(errno), errno);
+        }
+    }
+
+    private void read(int c) {
+        // Read until the socket is empty or a few whole buffers were parsed, whichever comes first.
+        for (int round = 0; round < READS_PER_WAKE; round++) {
+            int n;
+            try {
+                readBuffer.clear();
+                n = channels[c].read(readBuffer);
+            } catch (IOException e) {
+                drop(c);
+                events.onClosed(c, TransportError.RESET);
+                return;
+            }
+            if (n < 0) {
+                drop(c);
+                events.onClosed(c, TransportError.PEER_CLOSED);
+                return;
+            }
+            if (n == 0 || !events.onData(c, readSegment, 0, n) || channels[c] == null || n < READ_BUFFER_SIZE) {
+                return;
+            }
+        }
+    }
+
+    /** Writes what the socket takes; true when the whole send is out. A failure is reported after onWake. */
+    private boolean write(int c) {
+        ByteBuffer view = pending[c];
+        try {
+            channels[c].write(view);
+        } catch (IOException e) {
+            drop(c);
+            later.add(c, LaterEvents.RESET, 0);
+            return false;
+        }
+        if (view.hasRemaining()) {
+            keys[c].interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            return false;
+        }
+        if ((keys[c].interestOps() & SelectionKey.OP_WRITE) != 0) {
+            keys[c].interestOps(SelectionKey.OP_READ);
+        }
+        return true;
+    }
+
+    private void drop(int c) {
+        if (keys[c] != null) {
+            keys[c].cancel();
+            keys[c] = null;
+        }
+        if (channels[c] != null) {
+            try {
+                channels[c].close();
+            } catch (IOException ignored) {
+                // already broken: nothing more to do
+            }
+            channels[c] = null;
+        }
+        if (pending[c] != null) {
+            pending[c].limit(0);
+        }
+    }
+
+    /**
+     * The errno behind a connect failure, from the exception type the JDK chose for it (sun.nio.ch maps
+     * ECONNREFUSED and ETIMEDOUT to ConnectException, EHOSTUNREACH to NoRouteToHostException, EADDRNOTAVAIL and
+     * EADDRINUSE to BindException); 0 where the type does not tell. A kernel ETIMEDOUT reads as ECONNREFUSED here,
+     * but a connect the kernel gives up on (minutes) has long passed the connect timeout.
+     */
+    static int errnoOf(IOException e) {
+        if (e instanceof NoRouteToHostException) return EHOSTUNREACH();
+        if (e instanceof ConnectException) return ECONNREFUSED();
+        if (e instanceof BindException) return EADDRNOTAVAIL();
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (int c = 0; c < channels.length; c++) {
+                drop(c);
+            }
+            if (selector != null) {
+                selector.close();
+            }
+        } catch (IOException ignored) {
+            // closing at the end: nothing left to report
+        } finally {
+            if (arena != null) {
+                arena.close();
+            }
+        }
+    }
+}
