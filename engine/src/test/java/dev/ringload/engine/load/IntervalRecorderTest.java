@@ -54,4 +54,21 @@ class IntervalRecorderTest {
         assertThat(h.getMinValue()).isEqualTo(1);
         assertThat(h.highestEquivalentValue(h.getMaxValue())).isGreaterThanOrEqualTo(1000);
     }
+
+    @Test
+    void eachIntervalIsStampedWithItsStartAndEndAndTheNextStartsWhereItEnded() throws Exception {
+        long before = System.currentTimeMillis();
+        IntervalRecorder recorder = new IntervalRecorder(1000);
+        Thread.sleep(20);
+        Histogram first = recorder.getIntervalHistogram(null);
+        long firstStart = first.getStartTimeStamp();
+        long firstEnd = first.getEndTimeStamp();
+        Thread.sleep(20);
+        Histogram second = recorder.getIntervalHistogram(null);
+        assertThat(firstStart).isBetween(before, firstEnd - 15);
+        assertThat(second.getStartTimeStamp()).as("no gap, no overlap").isEqualTo(firstEnd);
+        assertThat(second.getEndTimeStamp()).isGreaterThanOrEqualTo(firstEnd + 15);
+        Histogram third = recorder.getIntervalHistogram(first); // recycled: its old stamps must not survive
+        assertThat(third.getStartTimeStamp()).isEqualTo(second.getEndTimeStamp());
+    }
 }
