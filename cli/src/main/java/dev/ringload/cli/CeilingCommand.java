@@ -33,9 +33,9 @@ import java.util.concurrent.TimeUnit;
         mixinStandardHelpOptions = true,
         description = {
                 "Measure this host's client ceiling against the built-in server.",
-                "Pipelining goes up, then connections, until req/s stops growing; the report gives the",
-                "maximum, req/s per client core and CPU-ns per request, and says so when the built-in",
-                "server, not the client, was the bottleneck."
+                "Pipelining goes up, then connections, until req/s stops growing; the report gives the maximum, "
+                        + "req/s per client core and CPU-ns per request, and says so when the built-in server, not "
+                        + "the client, was the bottleneck."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  2  invalid option", "  4  --engine uring where io_uring is unusable", "  130  interrupted"})

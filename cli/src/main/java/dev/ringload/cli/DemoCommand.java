@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Start the built-in server on a free loopback port and run a short load test against it.",
-                "With two or more CPUs the server gets the last one and the client the others."
+                "Load-test the built-in server for a few seconds.",
+                "Starts the built-in server on a free loopback port and runs a short load test against it. With "
+                        + "two or more CPUs the server gets the last one and the client the others."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  4  --engine uring where io_uring is unusable", "  130  interrupted (partial results printed)"})

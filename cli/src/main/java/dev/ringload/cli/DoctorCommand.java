@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 @Command(name = "doctor",
         mixinStandardHelpOptions = true,
         description = {
-                "Check this host for high-ceiling runs: NIC queues and RPS/RFS, interrupt placement and irqbalance,",
-                "file descriptors, ephemeral ports, somaxconn, tcp_tw_reuse, io_uring. Each finding says why it",
-                "matters and prints the exact commands that fix it; --apply runs the ones that are file writes."
+                "Check and tune this host for high-ceiling runs.",
+                "Checks NIC queues and RPS/RFS, interrupt placement and irqbalance, file descriptors, ephemeral "
+                        + "ports, somaxconn, tcp_tw_reuse and io_uring. Each finding says why it matters and prints "
+                        + "the exact commands that fix it; --apply runs the ones that are file writes."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no check failed (warnings allowed)", "  1  a check failed, or --apply could not write",

@@ -9,11 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
         versionProvider = VersionProvider.class,
         description = {
-                "High-ceiling HTTP/1.1 load generator for Linux: pinned threads, each driving one io_uring",
-                "ring over its connections, or NIO where io_uring is unusable (--engine).",
-                "",
-                "Commands: run (the load test; ringload URL is the same), serve (the built-in target),",
-                "demo (both, for a few seconds), ceiling (this host's client ceiling), doctor (host checks).",
+                "High-ceiling HTTP/1.1 load generator for Linux.",
+                "Pinned threads each drive one io_uring ring over their connections, or NIO where io_uring is "
+                        + "unusable (--engine). ringload URL [options] is ringload run URL [options].",
                 "--version says whether io_uring is usable on this host, and if not, why."
         },
         footerHeading = "%nExit codes:%n",
@@ -23,7 +21,8 @@ import picocli.CommandLine.Command;
                 "  2  invalid command line, option value or address",
                 "  3  run: target unreachable (no connection ever succeeded)",
                 "  4  --engine uring where io_uring is unusable (the reason is printed)",
-                "  130  interrupted (SIGINT; run prints its partial results), 143  serve terminated by SIGTERM",
+                "  130  run/demo stopped by Ctrl-C or SIGTERM (partial results printed); serve by Ctrl-C",
+                "  143  serve terminated by SIGTERM",
         })
 public final class Main implements Runnable {
 

@@ -32,9 +32,9 @@ import java.util.concurrent.Callable;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Load-test an HTTP/1.1 server: pinned threads, each driving one io_uring ring (or NIO where",
-                "io_uring is unusable) over its connections.",
-                "Shorthand: ringload URL [options]."
+                "Load-test an HTTP/1.1 server.",
+                "Pinned threads each drive one io_uring ring (or NIO where io_uring is unusable) over their share "
+                        + "of the connections. Shorthand: ringload URL [options]."
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -24,9 +24,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-                "Run the built-in HTTP/1.1 target server: io_uring (or NIO where io_uring is unusable),",
-                "pre-encoded responses, pipelining honoured.",
-                "Every request gets the same response. Stop it with Ctrl-C or SIGTERM."
+                "Run the built-in HTTP/1.1 target server.",
+                "io_uring (or NIO where io_uring is unusable), pre-encoded responses, pipelining honoured. Every "
+                        + "request gets the same response. Stop it with Ctrl-C or SIGTERM."
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -21,6 +21,20 @@ class MainTest {
         assertThat(outcome.out()).doesNotContain("${project.version}");
     }
 
+    /** The command list shows each command's first description line: it must be a whole, short sentence. */
+    @Test
+    void everyCommandSummaryIsOneWholeSentenceThatFitsTheList() {
+        for (CommandLine sub : Main.commandLine().getSubcommands().values()) {
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            assertThat(description).as(sub.getCommandName()).isNotEmpty();
+            assertThat(description[0]).as(sub.getCommandName()).endsWith(".").hasSizeLessThanOrEqualTo(68)
+                    .doesNotContain("io_uring only");
+        }
+        String help = Cli.execute("--help").out();
+        assertThat(help).doesNotContain("io_uring driver only").doesNotContain("come next");
+        assertThat(help).contains("130  run/demo stopped by Ctrl-C or SIGTERM").contains("143  serve terminated by SIGTERM");
+    }
+
     @Test
     void helpListsUsageAndExitCodes() {
         Cli.Outcome outcome = Cli.execute("--help");
