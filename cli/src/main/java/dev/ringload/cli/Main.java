@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 "  2  invalid command line, option value or address",
                 "  3  run: target unreachable (no connection ever succeeded)",
                 "  4  --engine uring where io_uring is unusable (the reason is printed)",
-                "  130  run/demo stopped by Ctrl-C or SIGTERM (partial results printed); serve by Ctrl-C",
+                "  130  stopped by Ctrl-C (run, demo: or SIGTERM; partial results printed)",
                 "  143  serve terminated by SIGTERM",
         })
 public final class Main implements Runnable {
