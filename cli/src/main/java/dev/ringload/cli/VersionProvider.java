@@ -1,6 +1,6 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.uring.IoUring;
+import dev.ringload.engine.Engines;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -30,7 +30,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
                 "java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
                 "kernel " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                         + " " + System.getProperty("os.arch"),
-                "io_uring: " + IoUring.probe().reason(),
+                "io_uring: " + Engines.ioUringStatus(),
         };
     }
 }

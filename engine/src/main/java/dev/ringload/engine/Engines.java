@@ -50,6 +50,11 @@ public final class Engines {
         }
     }
 
+    /** Whether io_uring is usable here, and if not why: the probe's one line (for --version). */
+    public static String ioUringStatus() {
+        return IoUring.probe().reason();
+    }
+
     /** The engine this host runs by default: io_uring where usable, else NIO. */
     public static Engine usable() {
         return IoUring.isAvailable() ? Engine.IO_URING : Engine.NIO;
