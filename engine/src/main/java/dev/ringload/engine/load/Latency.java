@@ -47,11 +47,6 @@ public final class Latency {
         return histogram.getMaxValue();
     }
 
-    /** A mutable copy, for merging or for HdrHistogram's own tools. */
-    public Histogram toHistogram() {
-        return histogram.copy();
-    }
-
     /**
      * HdrHistogram's compressed, base64 form, as in its {@code .hlog} interval logs: decode with
      * {@code Histogram.decodeFromCompressedByteBuffer} after base64-decoding.

@@ -427,9 +427,4 @@ public final class LoadWorker implements TransportEvents {
     WorkerCounters finalCounters() {
         return counters;
     }
-
-    /** Connections this worker owns. */
-    public int connections() {
-        return connections.length;
-    }
 }

@@ -21,10 +21,6 @@ public final class RequestSlots {
         this.sentNs = new long[size];
     }
 
-    public void intend(long request, long ns) {
-        intendedNs[(int) (request % size)] = ns;
-    }
-
     /** Requests {@code first .. first+count-1} were all meant to go at {@code ns} (one division, not one each). */
     public void intend(long first, int count, long ns) {
         fill(intendedNs, first, count, ns);

@@ -85,7 +85,7 @@ public final class UringTransport implements Transport, CompletionHandler {
         int sqEntries = Integer.highestOneBit(Math.clamp(connections * 4L, 64, 4096) * 2 - 1);
         ring = IoUring.open(sqEntries, sqEntries * 4);
         sq = ring.sq();
-        int bufferCount = Integer.highestOneBit((int) Math.clamp(connections * 4L, 256, 4096) * 2 - 1);
+        int bufferCount = Integer.highestOneBit(Math.clamp(connections * 4L, 256, 4096) * 2 - 1);
         if (bufferSize >= LARGE_BUFFER_SIZE) {
             bufferCount = Math.min(bufferCount, 1024);
         }
