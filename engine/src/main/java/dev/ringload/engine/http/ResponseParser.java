@@ -129,64 +129,75 @@ public final class ResponseParser {
      * tells whether a final response ended there.
      */
     public long parse(MemorySegment segment, long offset, long end) {
+        // Kept small on purpose: only the hot paths (a whole head in one pass, a Content-Length body) live here,
+        // so that the JIT inlines this method into the worker's receive loop; everything else is one call away.
         complete = false;
         long i = offset;
         while (i < end) {
-            switch (state) {
-                case STATUS_LINE -> {
-                    if (statusIndex == 0) {
-                        long next = fastHead(segment, i, end);
-                        if (next >= 0) {
-                            i = next;
-                            if (afterHead()) {
-                                return i;
-                            }
-                            continue;
-                        }
-                        clearHead();
-                    }
-                    if (++headBytes > MAX_HEAD_BYTES) {
-                        return fail(i);
-                    }
-                    statusLine(segment.get(JAVA_BYTE, i++) & 0xff);
-                }
-                case BODY -> {
-                    long take = Math.min(remaining, end - i);
-                    remaining -= take;
-                    i += take;
-                    if (remaining == 0) {
-                        finish();
+            if (state == STATUS_LINE && statusIndex == 0) {
+                long next = fastHead(segment, i, end);
+                if (next >= 0) {
+                    i = next;
+                    if (afterHead()) {
                         return i;
                     }
+                    continue;
                 }
-                case CHUNKED_BODY -> {
-                    i = chunkedBody.parse(segment, i, end);
-                    if (chunkedBody.done()) {
-                        finish();
-                        return i;
-                    }
-                    if (chunkedBody.failed()) {
-                        return fail(end);
-                    }
-                }
-                case UNTIL_CLOSE -> i = end;
-                case FAILED -> {
-                    return end;
-                }
-                default -> {
-                    if (++headBytes > MAX_HEAD_BYTES) {
-                        return fail(i);
-                    }
-                    if (step(segment.get(JAVA_BYTE, i++) & 0xff)) {
-                        return i;
-                    }
-                }
+                clearHead();
             }
-            if (state == FAILED) {
-                return end;
+            if (state == BODY) {
+                long take = Math.min(remaining, end - i);
+                remaining -= take;
+                i += take;
+                if (remaining == 0) {
+                    finish();
+                    return i;
+                }
+                continue;
             }
+            long next = slowPath(segment, i, end);
+            if (next < 0) {
+                return ~next;
+            }
+            i = next;
         }
         return i;
+    }
+
+    /**
+     * One step of everything but the hot paths: a byte of a head read byte by byte, a stretch of a chunked body,
+     * a body that runs until close, a failure. Returns where to go on from, or {@code ~offset} when
+     * {@link #parse} must return {@code offset} now (a response completed, or the input failed).
+     */
+    private long slowPath(MemorySegment segment, long i, long end) {
+        switch (state) {
+            case CHUNKED_BODY -> {
+                i = chunkedBody.parse(segment, i, end);
+                if (chunkedBody.done()) {
+                    finish();
+                    return ~i;
+                }
+                if (chunkedBody.failed()) {
+                    return ~fail(end);
+                }
+            }
+            case UNTIL_CLOSE -> i = end;
+            case FAILED -> {
+                return ~end;
+            }
+            default -> {
+                if (++headBytes > MAX_HEAD_BYTES) {
+                    return ~fail(i);
+                }
+                int b = segment.get(JAVA_BYTE, i++) & 0xff;
+                if (state == STATUS_LINE) {
+                    statusLine(b);
+                } else if (step(b)) {
+                    return ~i;
+                }
+            }
+        }
+        return state == FAILED ? ~end : i;
     }
 
     private long fail(long i) {
