@@ -31,7 +31,10 @@ printf '%-6s %6s %4s %4s %12s %8s %8s\n' engine depth rep jar req/s cpu-ns serve
 for engine in $engines; do
     for depth in $depths; do
         for rep in $(seq 1 "$reps"); do
-            for side in a b; do
+            # A B, then B A: a machine that drifts during the pair does not favour one side.
+            order="a b"
+            [ $((rep % 2)) -eq 0 ] && order="b a"
+            for side in $order; do
                 jar=$jar_a
                 [ "$side" = b ] && jar=$jar_b
                 read -r b0 t0 < <(core_ticks 1)
@@ -44,14 +47,22 @@ cpu = sum(t["cpuSeconds"] for t in r["client"]["perThread"])
 print(round(r["requests"]["average"]), round(cpu * 1e9 / max(r["requests"]["total"], 1)))')
                 server=$(pct_of "$b0" "$b1" "$t0" "$t1")
                 printf '%-6s %6s %4s %4s %12s %8s %7s%%\n' "$engine" "$depth" "$rep" "$side" "$rps" "$cpu_ns" "$server"
-                echo "$engine $depth $side $rps $server $cpu_ns" >>"$work/runs"
+                echo "$engine $depth $side $rps $server $cpu_ns $rep" >>"$work/runs"
             done
         done
     done
 done
+# pair_ratios ENGINE DEPTH COLUMN: the median over repetitions of B's value / A's value in that column.
+pair_ratios() {
+    awk -v e="$1" -v d="$2" -v col="$3" '$1 == e && $2 == d { v[$7 "," $3] = $col; reps[$7] = 1 }
+        END { for (r in reps) printf "%.4f\n", v[r ",b"] / v[r ",a"] }' "$work/runs" | median | awk '{printf "%.3f", $1}'
+}
+
 echo
-printf '%-6s %6s %12s %12s %7s %9s %9s %7s %9s %9s\n' engine depth "A req/s" "B req/s" "B/A" "A cpu-ns" "B cpu-ns" "B/A" \
-    "server A" "server B"
+# B/A columns: the ratio of the medians, and in brackets the median of the per-pair ratios, which a machine whose
+# speed changes between pairs (these machines do) disturbs less.
+printf '%-6s %6s %12s %12s %15s %9s %9s %15s %9s %9s\n' engine depth "A req/s" "B req/s" "B/A (pairs)" "A cpu-ns" \
+    "B cpu-ns" "B/A (pairs)" "server A" "server B"
 for engine in $engines; do
     for depth in $depths; do
         a=$(awk -v e="$engine" -v d="$depth" '$1 == e && $2 == d && $3 == "a" {print $4}' "$work/runs" | median)
@@ -62,7 +73,9 @@ for engine in $engines; do
         cb=$(awk -v e="$engine" -v d="$depth" '$1 == e && $2 == d && $3 == "b" {print $6}' "$work/runs" | median)
         ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')
         cratio=$(awk -v a="$ca" -v b="$cb" 'BEGIN { printf "%.3f", b / a }')
-        printf '%-6s %6s %12.0f %12.0f %7s %9.0f %9.0f %7s %8s%% %8s%%\n' "$engine" "$depth" "$a" "$b" "$ratio" \
-            "$ca" "$cb" "$cratio" "$sa" "$sb"
+        pairs=$(pair_ratios "$engine" "$depth" 4)
+        cpairs=$(pair_ratios "$engine" "$depth" 6)
+        printf '%-6s %6s %12.0f %12.0f %15s %9.0f %9.0f %15s %8s%% %8s%%\n' "$engine" "$depth" "$a" "$b" \
+            "$ratio ($pairs)" "$ca" "$cb" "$cratio ($cpairs)" "$sa" "$sb"
     done
 done
