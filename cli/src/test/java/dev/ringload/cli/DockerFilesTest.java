@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The container files, checked without a Docker engine (none runs on the build machines). */
+/** The container files, checked without a Docker engine; docker/container-test.sh checks the built image under a real daemon. */
 class DockerFilesTest {
 
     private static final Path DOCKER = Path.of("../docker");
