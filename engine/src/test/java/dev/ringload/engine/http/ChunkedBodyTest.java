@@ -34,14 +34,6 @@ class ChunkedBodyTest {
         return -1;
     }
 
-    private static int[] everyByte(String text) {
-        int[] cuts = new int[text.length() - 1];
-        for (int k = 0; k < cuts.length; k++) {
-            cuts[k] = k + 1;
-        }
-        return cuts;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {
             "0\r\n\r\n",
@@ -61,7 +53,7 @@ class ChunkedBodyTest {
             assertThat(parse(input, cut)).as("split at %d", cut).isEqualTo(chunked.length());
             assertThat(body.done()).isTrue();
         }
-        assertThat(parse(input, everyByte(input))).isEqualTo(chunked.length());
+        assertThat(parse(input, Splits.everyByte(input))).isEqualTo(chunked.length());
     }
 
     @Test

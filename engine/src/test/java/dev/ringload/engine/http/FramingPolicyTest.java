@@ -81,7 +81,7 @@ class FramingPolicyTest {
         for (int cut = 1; cut < input.length(); cut++) {
             assertThat(requests(input, cut)).as("split at %d of %s", cut, input).isEqualTo(whole);
         }
-        assertThat(requests(input, everyByte(input))).as("byte by byte: %s", input).isEqualTo(whole);
+        assertThat(requests(input, Splits.everyByte(input))).as("byte by byte: %s", input).isEqualTo(whole);
         return whole;
     }
 
@@ -90,16 +90,8 @@ class FramingPolicyTest {
         for (int cut = 1; cut < input.length(); cut++) {
             assertThat(responses(input, cut)).as("split at %d of %s", cut, input).isEqualTo(whole);
         }
-        assertThat(responses(input, everyByte(input))).as("byte by byte: %s", input).isEqualTo(whole);
+        assertThat(responses(input, Splits.everyByte(input))).as("byte by byte: %s", input).isEqualTo(whole);
         return whole;
-    }
-
-    private static int[] everyByte(String text) {
-        int[] cuts = new int[text.length() - 1];
-        for (int k = 0; k < cuts.length; k++) {
-            cuts[k] = k + 1;
-        }
-        return cuts;
     }
 
     @ParameterizedTest
