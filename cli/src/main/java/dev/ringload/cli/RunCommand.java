@@ -147,6 +147,9 @@ final class RunCommand implements Callable<Integer> {
                 connections = plan.maxConnections();
                 duration = step.multipliedBy(ramp.length);
             }
+            if (requests != null && requests < 1) {
+                throw new IllegalArgumentException("-n must be at least 1, got " + requests);
+            }
             int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
             LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(method.equals("HEAD"))
                     .connections(connections).threads(threadCount).cpus(cpuList).pipelining(pipelining)

@@ -198,6 +198,8 @@ class RunCommandTest {
                 new Case(new String[] {"run", "http://no-such-host.invalid/"}, "cannot resolve host"),
                 new Case(new String[] {"run", "-H", "NoColon", url}, "invalid header 'NoColon'"),
                 new Case(new String[] {"run", "-c", "0", url}, "connections must be >= 1"),
+                new Case(new String[] {"run", "-n", "0", url}, "-n must be at least 1, got 0"),
+                new Case(new String[] {"run", "-n", "-1", url}, "-n must be at least 1, got -1"),
                 new Case(new String[] {"run", "-t", "9", "-c", "2", url}, "must not exceed connections"),
                 new Case(new String[] {"run", "-d", "fast", url}, "'fast' is not a duration"),
                 new Case(new String[] {"run", "-m", "G E T", url}, "invalid method"),

@@ -7,7 +7,7 @@ import java.lang.invoke.VarHandle;
  * A worker's counters as one consistent snapshot, written by the worker once per loop iteration and read by the
  * coordinator at any time: a sequence lock (as in the Linux kernel's seqcount and Java's StampedLock validation).
  * The writer makes the sequence odd, copies, and makes it even again; a reader that saw the same even sequence
- * before and after its copy has a consistent one. No allocation on either side.
+ * before and after its copy has a consistent one. The writer never allocates; the reader copies.
  */
 final class PublishedCounts {
 

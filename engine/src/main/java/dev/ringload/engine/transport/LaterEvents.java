@@ -1,5 +1,7 @@
 package dev.ringload.engine.transport;
 
+import java.util.function.IntPredicate;
+
 /**
  * Events a transport learnt outside its kernel wait (a connect that finished at once, a write that completed or
  * failed), queued to be delivered right after the next onWake, so that a worker sees every event in one place.
@@ -46,13 +48,18 @@ final class LaterEvents {
         return false;
     }
 
-    void deliver(TransportEvents events) {
+    /** @param stillConnected whether a queued at-once connect still stands (the connection was not dropped since) */
+    void deliver(TransportEvents events, IntPredicate stillConnected) {
         // Delivering may queue more (a failed connect retried at once): those stay for the next poll.
         int n = size;
         for (int i = 0; i < n; i++) {
             int c = connection[i];
             switch (kind[i]) {
-                case CONNECTED -> events.onConnected(c);
+                case CONNECTED -> {
+                    if (stillConnected.test(c)) {
+                        events.onConnected(c);
+                    }
+                }
                 case CONNECT_FAILED -> events.onConnectFailed(c, TransportError.ofErrno(errno[i]), errno[i]);
                 case SENT -> events.onSent(c);
                 default -> events.onClosed(c, TransportError.RESET);

@@ -14,6 +14,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import static dev.ringload.bindings.uring.ringload_h.ECONNREFUSED;
 import static dev.ringload.bindings.uring.ringload_h.EADDRNOTAVAIL;
@@ -41,6 +42,9 @@ public final class NioTransport implements Transport {
     /** What happened outside the selector's callbacks (writes, connects), reported right after onWake. */
     private final LaterEvents later;
     private final Consumer<SelectionKey> onSelected = this::onSelected;
+    /** Per connection, the channel whose connect() finished at once and is not yet reported. */
+    private final SocketChannel[] connectedAtOnce;
+    private final IntPredicate armConnectedAtOnce = this::armConnectedAtOnce;
 
     private TransportEvents events;
     private NanoClock clock;
@@ -59,6 +63,7 @@ public final class NioTransport implements Transport {
         this.pendingSource = new MemorySegment[connections];
         this.queuedSends = new int[connections * 2 + 2]; // a connection lost and reopened in one poll queues twice
         this.later = new LaterEvents(connections * 4 + 4);
+        this.connectedAtOnce = new SocketChannel[connections];
     }
 
     @Override
@@ -83,8 +88,11 @@ public final class NioTransport implements Transport {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             boolean done = channel.connect(target);
-            keys[c] = channel.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
+            // A connect that finished at once is reported from the next poll, as every event is; until then the
+            // key selects nothing, so no data can arrive for a connection the worker does not know is open.
+            keys[c] = channel.register(selector, done ? 0 : SelectionKey.OP_CONNECT, c);
             if (done) {
+                connectedAtOnce[c] = channel;
                 later.add(c, LaterEvents.CONNECTED, 0);
             }
         } catch (IOException e) {
@@ -142,7 +150,7 @@ public final class NioTransport implements Transport {
             woken = true;
             long nowNs = clock.nanoTime();
             events.onWake(nowNs, nowNs - waitStartNs);
-            later.deliver(events);
+            later.deliver(events, armConnectedAtOnce);
         }
     }
 
@@ -157,6 +165,17 @@ public final class NioTransport implements Transport {
             }
         }
         return n;
+    }
+
+    /** Whether {@code c}'s at-once connect still stands (not dropped since); if so, its key now selects reads. */
+    private boolean armConnectedAtOnce(int c) {
+        SocketChannel channel = connectedAtOnce[c];
+        connectedAtOnce[c] = null;
+        if (channel == null || channels[c] != channel || keys[c] == null) {
+            return false;
+        }
+        keys[c].interestOps(SelectionKey.OP_READ);
+        return true;
     }
 
     private void onSelected(SelectionKey key) {
@@ -240,6 +259,7 @@ public final class NioTransport implements Transport {
     }
 
     private void drop(int c) {
+        connectedAtOnce[c] = null;
         if (keys[c] != null) {
             keys[c].cancel();
             keys[c] = null;

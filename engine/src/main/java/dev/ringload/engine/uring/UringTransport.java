@@ -72,8 +72,8 @@ public final class UringTransport implements Transport, CompletionHandler {
         this.sending = new boolean[connections];
         this.sendAddress = new long[connections];
         this.sendRemaining = new int[connections];
-        this.failedConnects = new int[connections];
-        this.failedErrno = new int[connections];
+        this.failedConnects = new int[connections * 2];
+        this.failedErrno = new int[connections * 2];
     }
 
     @Override
@@ -172,11 +172,15 @@ public final class UringTransport implements Transport, CompletionHandler {
     }
 
     private int reportFailedConnects() {
+        // A worker that retried at once from inside the callback would queue behind these: keep those for later.
         int n = failedCount;
-        failedCount = 0;
         for (int i = 0; i < n; i++) {
             events.onConnectFailed(failedConnects[i], TransportError.ofErrno(failedErrno[i]), failedErrno[i]);
         }
+        int left = failedCount - n;
+        System.arraycopy(failedConnects, n, failedConnects, 0, left);
+        System.arraycopy(failedErrno, n, failedErrno, 0, left);
+        failedCount = left;
         return n;
     }
 
