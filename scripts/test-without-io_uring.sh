@@ -15,5 +15,5 @@ previous=$(cat "$sysctl_file")
 trap 'echo "$previous" > "$sysctl_file"' EXIT
 echo 2 > "$sysctl_file"
 ./mvnw -B -pl engine,cli -am test \
-    -Dtest='UringLoadTest,UringServerTest,RampTest,ClientVerdictTest,HotPathAllocationTest,LoadWorkerTest,TransportWrappingTest,RunCommandTest,CeilingCommandTest' \
+    -Dtest='UringLoadTest,UringServerTest,RampTest,ClientVerdictTest,HotPathAllocationTest,LoadWorkerTest,TransportWrappingTest,ServerFaultsTest,RunCommandTest,CeilingCommandTest' \
     -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -84,6 +84,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close each connection after N responses (default: never).")
     long closeEvery;
 
+    @Option(names = "--stall", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Fault for testing clients: stop answering for DURATION out of every --stall-every.")
+    Duration stall;
+
+    @Option(names = "--stall-every", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "The period of --stall, e.g. --stall 1s --stall-every 5s.")
+    Duration stallEvery;
+
+    @Option(names = "--max-rate", paramLabel = "N", defaultValue = "0",
+            description = "Fault for testing clients: answer at most N requests per second, the rest in order later.")
+    double maxRate;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -150,7 +162,9 @@ final class ServeCommand implements Callable<Integer> {
             threadCount = cpuList.length; // one worker per listed CPU unless told otherwise
         }
         return new ServerConfig(new InetSocketAddress(address, port), threadCount, cpuList, status,
-                contentType.isEmpty() ? null : contentType, content, delay == null ? 0 : delay.toNanos(), closeEvery);
+                contentType.isEmpty() ? null : contentType, content, delay == null ? 0 : delay.toNanos(), closeEvery,
+                new ServerConfig.Faults(stall == null ? 0 : stall.toNanos(), stallEvery == null ? 0 : stallEvery.toNanos(),
+                        maxRate));
     }
 
     static String hostPort(InetSocketAddress address) {

@@ -58,6 +58,12 @@ class ServeCommandTest {
         assertThat(Cli.execute("serve", "--status", "700").exitCode()).isEqualTo(2);
         assertThat(Cli.execute("serve", "--status", "700").err()).contains("status must be 200..599");
         assertThat(Cli.execute("serve", "--delay", "soon").err()).contains("'soon' is not a duration");
+        Cli.Outcome alone = Cli.execute("serve", "--stall", "1s");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).isEqualTo("ringload serve: --stall and --stall-every go together" + System.lineSeparator());
+        assertThat(Cli.execute("serve", "--stall", "5s", "--stall-every", "5s").err())
+                .contains("--stall must be shorter than --stall-every");
+        assertThat(Cli.execute("serve", "--max-rate", "-1").err()).contains("must not be negative");
         assertThat(Cli.execute("serve", "--delay", "soon").exitCode()).isEqualTo(2);
         assertThat(Cli.execute("serve", "--cpus", "3-1").exitCode()).isEqualTo(2);
         assertThat(Cli.execute("serve", "--port", "70000").exitCode()).isEqualTo(2);

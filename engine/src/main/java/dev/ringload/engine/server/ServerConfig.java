@@ -14,9 +14,30 @@ import java.util.Arrays;
  * @param body        response body
  * @param delayNs     answer each request this long after it arrived (0: at once)
  * @param closeEvery  close each connection after this many responses (0: never)
+ * @param faults      stalls and a capacity limit, for testing clients (see {@link Faults})
  */
 public record ServerConfig(InetSocketAddress address, int threads, int[] cpus, int status, String contentType,
-                           byte[] body, long delayNs, long closeEvery) {
+                           byte[] body, long delayNs, long closeEvery, Faults faults) {
+
+    /**
+     * Faults for testing clients: stop answering for {@code stallNs} out of every {@code stallEveryNs} (0: never),
+     * and send at most {@code maxRate} responses a second over all workers (0: no limit).
+     */
+    public record Faults(long stallNs, long stallEveryNs, double maxRate) {
+        public static final Faults NONE = new Faults(0, 0, 0);
+
+        public Faults {
+            if (stallNs < 0 || stallEveryNs < 0 || maxRate < 0) {
+                throw new IllegalArgumentException("stall, stall-every and max-rate must not be negative");
+            }
+            if ((stallNs > 0) != (stallEveryNs > 0)) {
+                throw new IllegalArgumentException("--stall and --stall-every go together");
+            }
+            if (stallNs > 0 && stallNs >= stallEveryNs) {
+                throw new IllegalArgumentException("--stall must be shorter than --stall-every");
+            }
+        }
+    }
 
     public static final String DEFAULT_BODY = "{\"message\":\"hi\"}";
 
@@ -32,39 +53,45 @@ public record ServerConfig(InetSocketAddress address, int threads, int[] cpus, i
         }
         cpus = cpus == null ? new int[0] : cpus.clone();
         body = body.clone();
+        faults = faults == null ? Faults.NONE : faults;
     }
 
     /** The defaults of {@code ringload serve} on the given address. */
     public static ServerConfig defaults(InetSocketAddress address) {
         return new ServerConfig(address, 1, new int[0], 200, "application/json",
-                DEFAULT_BODY.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 0);
+                DEFAULT_BODY.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 0, Faults.NONE);
     }
 
     public ServerConfig withThreads(int n) {
-        return new ServerConfig(address, n, cpus, status, contentType, body, delayNs, closeEvery);
+        return new ServerConfig(address, n, cpus, status, contentType, body, delayNs, closeEvery, faults);
     }
 
     public ServerConfig withDelayNs(long ns) {
-        return new ServerConfig(address, threads, cpus, status, contentType, body, ns, closeEvery);
+        return new ServerConfig(address, threads, cpus, status, contentType, body, ns, closeEvery, faults);
     }
 
     public ServerConfig withCloseEvery(long n) {
-        return new ServerConfig(address, threads, cpus, status, contentType, body, delayNs, n);
+        return new ServerConfig(address, threads, cpus, status, contentType, body, delayNs, n, faults);
+    }
+
+    public ServerConfig withFaults(Faults f) {
+        return new ServerConfig(address, threads, cpus, status, contentType, body, delayNs, closeEvery, f);
     }
 
     public ServerConfig withCpus(int... list) {
-        return new ServerConfig(address, threads, list, status, contentType, body, delayNs, closeEvery);
+        return new ServerConfig(address, threads, list, status, contentType, body, delayNs, closeEvery, faults);
     }
 
     public ServerConfig withResponse(int code, String type, byte[] content) {
-        return new ServerConfig(address, threads, cpus, code, type, content, delayNs, closeEvery);
+        return new ServerConfig(address, threads, cpus, code, type, content, delayNs, closeEvery, faults);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ServerConfig c && address.equals(c.address) && threads == c.threads
                 && Arrays.equals(cpus, c.cpus) && status == c.status && java.util.Objects.equals(contentType, c.contentType)
-                && Arrays.equals(body, c.body) && delayNs == c.delayNs && closeEvery == c.closeEvery;
+                && Arrays.equals(body, c.body) && delayNs == c.delayNs && closeEvery == c.closeEvery
+                && faults.equals(c.faults);
     }
 
     @Override

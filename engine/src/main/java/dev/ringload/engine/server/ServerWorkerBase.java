@@ -3,6 +3,8 @@ package dev.ringload.engine.server;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What both server engines share: connection slots, request framing, which responses are owed and when (--delay,
@@ -14,6 +16,7 @@ abstract class ServerWorkerBase implements Runnable {
 
     /** A closing connection whose peer never closes is dropped after this long. */
     static final long LINGER_SECONDS = 2;
+    private static final long STOP_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     protected final ServerConfig config;
     protected final int cpu;
@@ -24,6 +27,8 @@ abstract class ServerWorkerBase implements Runnable {
     private volatile Throwable failure;
     private long maxPipelined;
     private long served;
+    /** Stalls and a rate limit (--stall, --max-rate); null when none is configured. */
+    private final ServerPacing pacing;
 
     protected ResponseArea responses;
     protected ServerConnection[] connections = new ServerConnection[64];
@@ -36,6 +41,9 @@ abstract class ServerWorkerBase implements Runnable {
         this.config = config;
         this.cpu = cpu;
         this.started = started;
+        ServerConfig.Faults f = config.faults();
+        ServerPacing p = new ServerPacing(f.stallNs(), f.stallEveryNs(), f.maxRate() / config.threads());
+        this.pacing = p.active() ? p : null;
     }
 
     long served() {
@@ -69,8 +77,11 @@ abstract class ServerWorkerBase implements Runnable {
         maxPipelinedPublished = maxPipelined;
     }
 
-    /** Once per loop iteration: the Date header, lingering connections, and whatever else a second brings. */
+    /** Once per loop iteration: faults, the Date header, lingering connections, whatever else a second brings. */
     protected final void tick() {
+        if (pacing != null) {
+            pause();
+        }
         long second = System.currentTimeMillis() / 1000;
         if (second != nowSecond) {
             nowSecond = second;
@@ -82,6 +93,15 @@ abstract class ServerWorkerBase implements Runnable {
                 }
             }
             onSecond();
+        }
+    }
+
+    /** Freezes this worker while a stall lasts or the rate limit says wait; requests queue in the kernel meanwhile. */
+    private void pause() {
+        long pauseNs;
+        while (running && (pauseNs = pacing.pauseNs(System.nanoTime(), served)) > 0) {
+            publish();
+            LockSupport.parkNanos(Math.min(pauseNs, STOP_CHECK_NS)); // slices, so that stop() is seen promptly
         }
     }
 
