@@ -3,6 +3,7 @@ package dev.ringload.engine.uring;
 import dev.ringload.engine.os.ErrnoException;
 import dev.ringload.engine.os.SocketAddresses;
 import dev.ringload.engine.os.Sockets;
+import dev.ringload.engine.transport.LaterEvents;
 import dev.ringload.engine.transport.NanoClock;
 import dev.ringload.engine.transport.Transport;
 import dev.ringload.engine.transport.TransportError;
@@ -46,9 +47,7 @@ public final class UringTransport implements Transport, CompletionHandler {
     private final long[] sendAddress;
     private final int[] sendRemaining;
     /** Connects that failed before reaching the ring (socket(2) refused): reported in the next poll. */
-    private final int[] failedConnects;
-    private final int[] failedErrno;
-    private int failedCount;
+    private final LaterEvents failedConnects;
 
     private TransportEvents events;
     private NanoClock clock;
@@ -72,8 +71,7 @@ public final class UringTransport implements Transport, CompletionHandler {
         this.sending = new boolean[connections];
         this.sendAddress = new long[connections];
         this.sendRemaining = new int[connections];
-        this.failedConnects = new int[connections * 2];
-        this.failedErrno = new int[connections * 2];
+        this.failedConnects = new LaterEvents(connections * 2);
     }
 
     @Override
@@ -103,8 +101,7 @@ public final class UringTransport implements Transport, CompletionHandler {
             sockets.setNoDelay(socket);
         } catch (ErrnoException e) {
             // EMFILE and friends: reported from the next poll, as every event is.
-            failedConnects[failedCount] = c;
-            failedErrno[failedCount++] = e.errno();
+            failedConnects.add(c, LaterEvents.CONNECT_FAILED, e.errno());
             return;
         }
         fd[c] = socket;
@@ -155,33 +152,20 @@ public final class UringTransport implements Transport, CompletionHandler {
         // blocked for completions (the busy/idle split of the client-bound verdict).
         ring.submitAndWait(0);
         long nowNs = clock.nanoTime();
-        if (failedCount == 0 && ring.ready() == 0 && !ring.overflowPending() && maxWaitNs > 0) {
+        if (failedConnects.isEmpty() && ring.ready() == 0 && !ring.overflowPending() && maxWaitNs > 0) {
             ring.submitAndWait(1, maxWaitNs);
             long woken = clock.nanoTime();
             events.onWake(woken, woken - nowNs);
         } else {
             events.onWake(nowNs, 0);
         }
-        int handled = reportFailedConnects();
+        int handled = failedConnects.deliver(events, c -> false); // only failures are ever queued here
         try {
             handled += ring.drain(this);
         } finally {
             buffers.publish();
         }
         return handled;
-    }
-
-    private int reportFailedConnects() {
-        // A worker that retried at once from inside the callback would queue behind these: keep those for later.
-        int n = failedCount;
-        for (int i = 0; i < n; i++) {
-            events.onConnectFailed(failedConnects[i], TransportError.ofErrno(failedErrno[i]), failedErrno[i]);
-        }
-        int left = failedCount - n;
-        System.arraycopy(failedConnects, n, failedConnects, 0, left);
-        System.arraycopy(failedErrno, n, failedErrno, 0, left);
-        failedCount = left;
-        return n;
     }
 
     @Override
