@@ -212,21 +212,21 @@ public final class LoadRun {
         }
     }
 
-    /** {@code counter} summed over the workers' last published counts. */
-    private long sum(Counter counter) {
-        long sum = 0;
+    /** The workers' last published counts, summed: one snapshot of each per call. */
+    private Counts live() {
+        Counts sum = Counts.zero();
         for (LoadWorker worker : workers) {
-            sum += worker.counts().get(counter);
+            sum = sum.plus(worker.counts());
         }
         return sum;
     }
 
+    private long sum(Counter counter) {
+        return live().get(counter);
+    }
+
     private long errors() {
-        long errors = 0;
-        for (LoadWorker worker : workers) {
-            errors += worker.counts().errors();
-        }
-        return errors;
+        return live().errors();
     }
 
     /** Sleeps until {@code deadline} or until the run must stop; true if the target proved unreachable. */
@@ -259,7 +259,8 @@ public final class LoadRun {
 
     /** No connection ever succeeded and every connection has failed at least once. */
     private boolean unreachable() {
-        return sum(Counter.CONNECTS_OK) == 0 && sum(Counter.CONNECT_FAILURES) >= config.connections();
+        Counts now = live();
+        return now.get(Counter.CONNECTS_OK) == 0 && now.get(Counter.CONNECT_FAILURES) >= config.connections();
     }
 
     /** Adds every worker's interval histogram to {@code into}, recycling each worker's previous one. */
