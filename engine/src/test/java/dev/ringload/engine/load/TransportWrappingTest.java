@@ -1,6 +1,7 @@
 package dev.ringload.engine.load;
 
 import dev.ringload.engine.Engine;
+import dev.ringload.engine.EngineAssumptions;
 import dev.ringload.engine.Engines;
 import dev.ringload.engine.server.ServerConfig;
 import dev.ringload.engine.server.TargetServer;
@@ -8,7 +9,6 @@ import dev.ringload.engine.transport.NanoClock;
 import dev.ringload.engine.transport.Transport;
 import dev.ringload.engine.transport.TransportError;
 import dev.ringload.engine.transport.TransportEvents;
-import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -21,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The seam a TLS transport will use: a transport that wraps another, a {@code Transport} to the worker and
@@ -37,9 +36,7 @@ class TransportWrappingTest {
 
     @BeforeEach
     void engineUsable() {
-        if (engine == Engine.IO_URING) {
-            assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
-        }
+        EngineAssumptions.assumeUsable(engine);
     }
 
     /** Passes everything through, counting bytes each way. */

@@ -1,11 +1,11 @@
 package dev.ringload.engine.load;
 
 import dev.ringload.engine.Engine;
+import dev.ringload.engine.EngineAssumptions;
 import dev.ringload.engine.Engines;
 
 import dev.ringload.engine.server.ServerConfig;
 import dev.ringload.engine.server.TargetServer;
-import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Both engines end to end against the built-in server and small hand-written servers: the same suite runs on
@@ -43,9 +42,7 @@ class UringLoadTest {
     /** Only the io_uring half needs io_uring: where it is unusable, the NIO half still runs. */
     @BeforeEach
     void engineUsable() {
-        if (engine == Engine.IO_URING) {
-            assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
-        }
+        EngineAssumptions.assumeUsable(engine);
     }
 
     @AfterEach

@@ -1,13 +1,13 @@
 package dev.ringload.engine.server;
 
 import dev.ringload.engine.Engine;
+import dev.ringload.engine.EngineAssumptions;
 import dev.ringload.engine.Engines;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
-import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The server's faults for testing clients (--stall, --max-rate), on both server engines, seen by a real client. */
 @ParameterizedClass
@@ -37,9 +36,7 @@ class ServerFaultsTest {
 
     @BeforeEach
     void engineUsable() {
-        if (engine == Engine.IO_URING) {
-            assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
-        }
+        EngineAssumptions.assumeUsable(engine);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package dev.ringload.engine.server;
 
 import dev.ringload.engine.Engine;
-import dev.ringload.engine.uring.IoUring;
+import dev.ringload.engine.EngineAssumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The built-in server, on both engines, against real clients (curl, wrk, h2load) and raw sockets. */
 @ParameterizedClass
@@ -44,9 +43,7 @@ class UringServerTest {
     /** Only the io_uring half needs io_uring: where it is unusable, the NIO half still runs. */
     @BeforeEach
     void engineUsable() {
-        if (engine == Engine.IO_URING) {
-            assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
-        }
+        EngineAssumptions.assumeUsable(engine);
     }
 
     @AfterEach
