@@ -273,6 +273,7 @@ int main(void) {
     CONST(EBUSY);
     CONST(EEXIST);
     CONST(EINVAL);
+    CONST(PR_SET_TIMERSLACK);
     CONST(EMFILE);
     CONST(ENFILE);
     CONST(ENOSYS);

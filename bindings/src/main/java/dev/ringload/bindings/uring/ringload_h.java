@@ -589,6 +589,11 @@ public class ringload_h {
     public static int EINVAL() {
         return EINVAL;
     }
+    private static final int PR_SET_TIMERSLACK = (int)29L;
+    /** {@snippet lang=c : #define PR_SET_TIMERSLACK 29 } */
+    public static int PR_SET_TIMERSLACK() {
+        return PR_SET_TIMERSLACK;
+    }
 
     private static final int EMFILE = (int)24L;
     /** {@snippet lang=c : #define EMFILE 24 } */

@@ -1,7 +1,7 @@
 // Hand-written beside the jextract-shaped ringload_h, as Tomcat keeps openssl_h_Macros beside openssl_h.
-// syscall(2) is variadic: jextract would emit a makeInvoker(...) that boxes its arguments on every call. The three
-// io_uring system calls have no libc wrapper (ringload does not use liburing), so each gets a fixed-arity invoker
-// here, linked once, with errno captured. Every variadic argument is passed as a 64-bit value because glibc's
+// syscall(2) and prctl(2) are variadic: jextract would emit a makeInvoker(...) that boxes its arguments on every
+// call. The three io_uring system calls have no libc wrapper (ringload does not use liburing), so each gets a
+// fixed-arity invoker here, linked once, with errno captured; so does the one prctl option ringload sets. Every variadic argument is passed as a 64-bit value because glibc's
 // syscall() reads each one with va_arg(ap, long).
 package dev.ringload.bindings.uring;
 
@@ -10,7 +10,10 @@ import java.lang.invoke.MethodHandle;
 
 import static java.lang.foreign.ValueLayout.*;
 
-/** Fixed-arity invokers of {@code long syscall(long number, ...)} for io_uring_setup, io_uring_enter and io_uring_register. */
+/**
+ * Fixed-arity invokers of {@code long syscall(long number, ...)} for io_uring_setup, io_uring_enter and
+ * io_uring_register, and of {@code int prctl(int option, ...)} with one argument.
+ */
 public final class ringload_h_Syscalls {
 
     private ringload_h_Syscalls() {
@@ -29,6 +32,18 @@ public final class ringload_h_Syscalls {
     private static final MethodHandle IO_URING_REGISTER = ringload_h.downcall("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG),
             VARIADIC_AFTER_NUMBER, ringload_h.CAPTURE_ERRNO);
+
+    private static final MethodHandle PRCTL_1 = ringload_h.downcall("prctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), VARIADIC_AFTER_NUMBER, ringload_h.CAPTURE_ERRNO);
+
+    /** {@code int prctl(int option, unsigned long arg2)}: 0 (or the option's value), or -1 with errno set. */
+    public static int prctl(MemorySegment errnoState, int option, long arg2) {
+        try {
+            return (int) PRCTL_1.invokeExact(errnoState, option, arg2);
+        } catch (Throwable t) {
+            throw ringload_h.unexpected(t);
+        }
+    }
 
     /** {@code int io_uring_setup(u32 entries, struct io_uring_params *p)}: the ring fd, or -1 with errno set. */
     public static int io_uring_setup(MemorySegment errnoState, int entries, MemorySegment params) {
