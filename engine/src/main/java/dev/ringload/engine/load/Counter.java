@@ -28,10 +28,12 @@ public enum Counter {
     /** Responses completed before the measured phase began. */
     WARMUP_RESPONSES,
     /** 1 once the worker has switched to the measured phase. */
-    MEASURING;
+    MEASURING,
+    /** Open loop: time a due request waited because every pipeline slot of every connection was taken. */
+    SLOT_WAIT_NS;
 
     /** Counters that restart when the measured phase begins; the others run across the warmup. */
     boolean restartsAfterWarmup() {
-        return this == RESPONSES || this == REQUESTS_SENT || this == RECONNECTS;
+        return this == RESPONSES || this == REQUESTS_SENT || this == RECONNECTS || this == SLOT_WAIT_NS;
     }
 }

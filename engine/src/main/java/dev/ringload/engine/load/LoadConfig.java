@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
  * @param timeoutNs        a request older than this counts as a timeout and its connection is replaced
  * @param connectTimeoutNs a connect slower than this counts as a connect timeout
  * @param warmupNs         run this long first, measured separately and excluded from the results
+ * @param rate             an open-loop rate for the whole run, split over the threads by their connections; null:
+ *                         closed loop (a connection sends its next request when a response arrives)
  */
 public record LoadConfig(Target target, byte[] request, boolean headRequests, int connections, int threads,
                          int[] cpus, int pipelining, long durationNs, long requests, long timeoutNs,
-                         long connectTimeoutNs, long warmupNs) {
+                         long connectTimeoutNs, long warmupNs, OpenLoopRate rate) {
 
     public LoadConfig {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
@@ -36,6 +38,9 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         if (requests == 0 || requests < -1) throw new IllegalArgumentException("requests must be positive, got " + requests);
         if (timeoutNs <= 0 || connectTimeoutNs <= 0) throw new IllegalArgumentException("timeouts must be positive");
         if (warmupNs < 0) throw new IllegalArgumentException("warmup must not be negative");
+        if (rate != null && requests > 0) {
+            throw new IllegalArgumentException("an open-loop rate cannot be combined with a request count");
+        }
         request = request.clone();
         cpus = cpus == null ? new int[0] : cpus.clone();
     }
@@ -78,6 +83,20 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         return requests / threads + (index < requests % threads ? 1 : 0);
     }
 
+    /** Thread {@code index}'s share of the open-loop rate (its share of the connections), or null: closed loop. */
+    public OpenLoopRate rateOf(int index) {
+        return rate == null ? null : rate.share((double) connectionsOf(index) / connections);
+    }
+
+    /** The seed of thread {@code index}'s Poisson schedule: fixed, so a run's schedule can be repeated. */
+    public long seedOf(int index) {
+        return 0x9E3779B97F4A7C15L * (index + 1);
+    }
+
+    public boolean openLoop() {
+        return rate != null;
+    }
+
     public int cpuOf(int index) {
         return cpus.length == 0 ? -1 : cpus[index % cpus.length];
     }
@@ -88,7 +107,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
                 && headRequests == c.headRequests && connections == c.connections && threads == c.threads
                 && Arrays.equals(cpus, c.cpus) && pipelining == c.pipelining && durationNs == c.durationNs
                 && requests == c.requests && timeoutNs == c.timeoutNs && connectTimeoutNs == c.connectTimeoutNs
-                && warmupNs == c.warmupNs;
+                && warmupNs == c.warmupNs && java.util.Objects.equals(rate, c.rate);
     }
 
     @Override
@@ -99,7 +118,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
     @Override
     public String toString() {
         return "LoadConfig[" + target.url() + ", c=" + connections + ", t=" + threads + ", p=" + pipelining
-                + ", durationNs=" + durationNs + ", requests=" + requests + "]";
+                + ", durationNs=" + durationNs + ", requests=" + requests + (rate == null ? "" : ", rate=" + rate) + "]";
     }
 
     /**
@@ -119,6 +138,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         private long timeoutNs = DEFAULT_TIMEOUT_NS;
         private long connectTimeoutNs = DEFAULT_CONNECT_TIMEOUT_NS;
         private long warmupNs;
+        private OpenLoopRate rate;
 
         private Builder(Target target, byte[] request) {
             this.target = target;
@@ -176,11 +196,17 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
             return this;
         }
 
+        /** Send on an open-loop schedule at {@code rate}; null (the default) for a closed loop. */
+        public Builder rate(OpenLoopRate rate) {
+            this.rate = rate;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an invalid combination, with a one-line reason */
         public LoadConfig build() {
             long duration = durationNs != null ? durationNs : requests > 0 ? 0 : DEFAULT_DURATION_NS;
             return new LoadConfig(target, request, headRequests, connections, threads, cpus, pipelining, duration,
-                    requests, timeoutNs, connectTimeoutNs, warmupNs);
+                    requests, timeoutNs, connectTimeoutNs, warmupNs, rate);
         }
     }
 }

@@ -32,6 +32,8 @@ final class LoadConnection {
     long connectStartNs;
     long retryAtNs;
     boolean connectTimedOut;
+    /** Open loop: queued in the worker's ring of connections that may take due requests. */
+    boolean ready;
     /** Whether this connection ever connected (later connects are reconnects). */
     boolean everConnected;
 

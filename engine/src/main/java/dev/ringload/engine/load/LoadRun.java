@@ -42,7 +42,7 @@ public final class LoadRun {
             int connections = config.connectionsOf(i);
             var transport = transports.create(address, connections, receiveBytes);
             LoadWorker worker = new LoadWorker(config, i, transport,
-                    new ClosedLoopPlan(config.request(), config.pipelining()));
+                    new RepeatedRequestPlan(config.request(), config.pipelining()));
             workers.add(worker);
             runners.add(new WorkerRunner(worker, transport, config.cpuOf(i), NanoClock.SYSTEM));
         }
@@ -56,12 +56,19 @@ public final class LoadRun {
 
     /** Runs to the end and returns what was measured. */
     public RunResult execute() throws InterruptedException {
-        // Without a warmup every request counts: workers start in the measured phase.
-        start(config.warmupNs() == 0);
+        // Without a warmup every request counts: workers start in the measured phase. An open loop without one
+        // measures from when every thread's first connection is up: its schedule starts there, and a window opened
+        // earlier would count the client's own start-up as requests the server never got.
+        boolean settle = config.warmupNs() == 0 && config.openLoop();
+        start(config.warmupNs() == 0 && !settle);
         boolean unreachable = false;
         long warmupResponses = 0;
         long warmupNs = 0;
-        if (config.warmupNs() > 0) {
+        if (settle) {
+            unreachable = awaitFirstConnections();
+            workers.forEach(LoadWorker::startMeasuring);
+            awaitMeasuring();
+        } else if (config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
             unreachable = waitUntil(warmupStart + config.warmupNs());
             workers.forEach(LoadWorker::startMeasuring);
@@ -105,9 +112,20 @@ public final class LoadRun {
         long[] perSecondBytes = seconds.stream().mapToLong(s -> s[1]).toArray();
         unreachable |= totals.get(Counter.CONNECTIONS_ESTABLISHED) == 0;
         ClientLoad client = cpuAtStop.since(cpuAtStart, stoppedAt - start);
+        OpenLoopResult openLoop = null;
+        if (config.openLoop()) {
+            Histogram service = newHistogram();
+            Histogram lag = newHistogram();
+            for (LoadWorker worker : workers) {
+                service.add(worker.serviceRecorder().getIntervalHistogram(null));
+                lag.add(worker.lagRecorder().getIntervalHistogram(null));
+            }
+            openLoop = new OpenLoopResult(config.rate(), Latency.of(service), Latency.of(lag),
+                    totals.get(Counter.SLOT_WAIT_NS), (stoppedAt - start) * workers.size());
+        }
         return new RunResult(config, engine, startedAt, stoppedAt - start, Latency.of(total), perSecondResponses,
                 perSecondBytes, totals.get(Counter.BYTES_READ) - bytesAtStart, totals, warmupResponses, warmupNs,
-                interrupted, unreachable, client);
+                interrupted, unreachable, client, openLoop);
     }
 
     /**
@@ -153,7 +171,7 @@ public final class LoadRun {
         unreachable |= totals.get(Counter.CONNECTIONS_ESTABLISHED) == 0;
         ClientLoad client = results.isEmpty() ? cpuAtStop.since(cpuAtStop, 1) : results.getLast().client();
         RunResult run = new RunResult(config, engine, startedAt, measuredNs, Latency.of(total), new long[0],
-                new long[0], totals.get(Counter.BYTES_READ), totals, 0, 0, interrupted, unreachable, client);
+                new long[0], totals.get(Counter.BYTES_READ), totals, 0, 0, interrupted, unreachable, client, null);
         return new RampResult(run, results, results.isEmpty() ? null : Knee.of(results), stoppedAt - start);
     }
 
@@ -192,6 +210,23 @@ public final class LoadRun {
                 Thread.sleep(1);
             }
         }
+    }
+
+    /**
+     * Waits until every worker has had a connection up (at most the connect timeout and a second), or the run must
+     * stop; true if the target proved unreachable.
+     */
+    private boolean awaitFirstConnections() throws InterruptedException {
+        long deadline = System.nanoTime() + config.connectTimeoutNs() + SECOND_NS;
+        for (LoadWorker worker : workers) {
+            while (worker.counts().get(Counter.CONNECTS_OK) == 0 && System.nanoTime() < deadline && !stopNow()) {
+                if (unreachable()) {
+                    return true;
+                }
+                Thread.sleep(1);
+            }
+        }
+        return false;
     }
 
     /** Waits until {@code connections} are open, the deadline passes or the run must stop; true if unreachable. */

@@ -11,10 +11,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One thread's share of a run, as a duty cycle (Agrona's {@code Agent}): {@link #doWork} once per loop iteration
- * with the iteration's clock, then the {@link Transport}'s events. It owns pipelining (send k more when k
- * responses complete), the send stamps, response parsing, error and reconnect accounting, timeouts, the request
- * budget and the connection ramp; the transport only moves bytes and the {@link SendPlan} chooses them. Nothing
- * here reads a clock or sleeps, so a test can step it with a fake transport and a hand-driven clock.
+ * with the iteration's clock, then the {@link Transport}'s events. It owns pipelining, the send stamps, response
+ * parsing, error and reconnect accounting, timeouts, the request budget and the connection ramp; the transport
+ * only moves bytes and the {@link SendPlan} chooses them. Nothing here reads a clock or sleeps, so a test can
+ * step it with a fake transport and a hand-driven clock.
+ *
+ * <p>Two ways to decide when a request goes. Closed loop: a connection sends k more when k responses complete,
+ * and latency runs from the hand-over to the kernel. Open loop (an {@link OpenLoopRate}): an
+ * {@link ArrivalSchedule} gives every request an intended send time; {@link #doWork} hands the requests that are
+ * due to connections with a free pipeline slot, round-robin, and a request with no free slot waits. Latency runs
+ * from the intended time (corrected for coordinated omission); service latency from the hand-over; the schedule
+ * lag is the difference.
  *
  * <p>Only {@link #stop}, {@link #startMeasuring}, {@link #targetConnections}, {@link #counts()} and
  * {@link #recorder()} may be called from other threads.
@@ -31,6 +38,18 @@ public final class LoadWorker implements TransportEvents {
     private final LoadConnection[] connections;
     private final WorkerCounters counters = new WorkerCounters();
     private final IntervalRecorder recorder;
+    /** Open loop only (else null): response complete - hand-over, and hand-over - intended. */
+    private final IntervalRecorder serviceRecorder;
+    private final IntervalRecorder lagRecorder;
+    /** Open loop only (else null). */
+    private final ArrivalSchedule schedule;
+    /** Open loop: connections that may have a free pipeline slot, each at most once (a ring, FIFO). */
+    private final int[] ready;
+    private int readyHead;
+    private int readyCount;
+    /** Open loop: after the last dispatch a due request found no free slot. */
+    private boolean starved;
+    private long lastWorkNs;
     private final RequestBudget budget;
     private final int pipelining;
     private final int[] toStamp;
@@ -62,6 +81,18 @@ public final class LoadWorker implements TransportEvents {
         }
         this.toStamp = new int[count];
         this.recorder = new IntervalRecorder(config.highestLatencyNs());
+        OpenLoopRate rate = config.rateOf(workerIndex);
+        if (rate != null) {
+            this.schedule = new ArrivalSchedule(rate, config.durationNs(), config.seedOf(workerIndex));
+            this.serviceRecorder = new IntervalRecorder(config.highestLatencyNs());
+            this.lagRecorder = new IntervalRecorder(config.highestLatencyNs());
+            this.ready = new int[count];
+        } else {
+            this.schedule = null;
+            this.serviceRecorder = null;
+            this.lagRecorder = null;
+            this.ready = null;
+        }
         this.budget = new RequestBudget(config.requestsOf(workerIndex));
         this.target = count;
     }
@@ -79,17 +110,25 @@ public final class LoadWorker implements TransportEvents {
      */
     public int doWork(long nowNs) {
         this.nowNs = nowNs;
+        int work = 0;
+        if (schedule != null) {
+            work += dispatch(nowNs); // before the stamps: these sends go out in the coming poll too
+        }
         stampQueuedSends(nowNs);
         if (measureRequested && !measuring) {
             // The phase changes here, between rounds of events: counters and latencies switch at the same instant.
             counters.set(Counter.WARMUP_RESPONSES, counters.get(Counter.RESPONSES));
-            if (config.warmupNs() > 0) {
-                counters.restartAfterWarmup(); // without a warmup everything so far (a failed first connect) counts
+            if (config.warmupNs() > 0 || schedule != null) {
+                // Without a warmup everything so far (a failed first connect) counts; but an open loop is only
+                // switched once its connections came up (LoadRun), and what it sent before is not in the window.
+                counters.restartAfterWarmup();
             }
             measuring = true;
             counters.set(Counter.MEASURING, 1);
+            if (schedule != null) {
+                schedule.startRamp(nowNs);
+            }
         }
-        int work = 0;
         if (nowNs >= nextScanNs) {
             nextScanNs = nowNs + SCAN_INTERVAL_NS;
             work += scanTimers();
@@ -109,6 +148,9 @@ public final class LoadWorker implements TransportEvents {
         if (roundOpen) {
             roundOpen = false;
             recorder.endBatch();
+            if (serviceRecorder != null) {
+                serviceRecorder.endBatch();
+            }
         }
     }
 
@@ -131,6 +173,10 @@ public final class LoadWorker implements TransportEvents {
     }
 
     private void stampQueuedSends(long now) {
+        if (schedule != null && measuring && toStampCount > 0) {
+            stampAndRecordLag(now);
+            return;
+        }
         for (int i = 0; i < toStampCount; i++) {
             LoadConnection c = connections[toStamp[i]];
             if (c.stampPending) {
@@ -139,6 +185,93 @@ public final class LoadWorker implements TransportEvents {
             }
         }
         toStampCount = 0;
+    }
+
+    /** Open loop, measured phase: stamps as above and records each request's lag behind its schedule. */
+    private void stampAndRecordLag(long now) {
+        lagRecorder.beginBatch();
+        for (int i = 0; i < toStampCount; i++) {
+            LoadConnection c = connections[toStamp[i]];
+            if (c.stampPending) {
+                c.stampPending = false;
+                long first = c.sent - c.sendingCount;
+                c.slots.sent(first, c.sendingCount, now);
+                for (long n = first; n < c.sent; n++) {
+                    lagRecorder.record(now - c.slots.intendedNs(n));
+                }
+            }
+        }
+        lagRecorder.endBatch();
+        toStampCount = 0;
+    }
+
+    /**
+     * Open loop: hands every due request to a connection with a free pipeline slot, taking connections in turn
+     * (each gets the due requests its free slots can carry, so a deep pipeline still sends them as one batch).
+     * A request that finds no free slot stays due: it waits, and the wait is part of its latency.
+     */
+    private int dispatch(long now) {
+        if (starved) {
+            counters.add(Counter.SLOT_WAIT_NS, now - lastWorkNs);
+        }
+        lastWorkNs = now;
+        int assigned = 0;
+        long due = schedule.peekNs();
+        while (due <= now && readyCount > 0) {
+            LoadConnection c = connections[ready[readyHead]];
+            int room = freeSlots(c);
+            readyHead = readyHead + 1 == ready.length ? 0 : readyHead + 1;
+            readyCount--;
+            c.ready = false;
+            if (room <= 0) {
+                continue;
+            }
+            long number = c.sent + c.owed;
+            int k = 0;
+            do {
+                c.slots.intend(number + k, schedule.take());
+                k++;
+                due = schedule.peekNs();
+            } while (k < room && due <= now);
+            assigned += k;
+            c.owed += k;
+            startSend(c);
+            // A connection still sending gets more only after onSent; it queues itself again there.
+        }
+        starved = due <= now;
+        return assigned;
+    }
+
+    /** Open loop: slots a connection can take requests into now (none while a send is in progress). */
+    private int freeSlots(LoadConnection c) {
+        return c.state == LoadConnection.OPEN && !c.sending ? pipelining - c.inFlight() : 0;
+    }
+
+    /** Open loop: {@code c} may have a free slot; queues it for the next dispatch unless it is queued already. */
+    private void offer(LoadConnection c) {
+        if (!c.ready && freeSlots(c) > 0) {
+            c.ready = true;
+            int tail = readyHead + readyCount;
+            ready[tail >= ready.length ? tail - ready.length : tail] = c.index;
+            readyCount++;
+        }
+    }
+
+    /**
+     * How long the loop may wait in the kernel from {@code nowNs}: until the next request is due (open loop),
+     * never longer than {@code maxNs}. A due request that found no free slot waits for a response instead.
+     */
+    public long waitNs(long nowNs, long maxNs) {
+        if (schedule == null || starved) {
+            return maxNs;
+        }
+        long due = schedule.peekNs();
+        return due <= nowNs ? 0 : Math.min(maxNs, due - nowNs);
+    }
+
+    /** Whether requests follow an open-loop schedule (the loop's wait depends on it). */
+    public boolean openLoop() {
+        return schedule != null;
     }
 
     /**
@@ -223,6 +356,9 @@ public final class LoadWorker implements TransportEvents {
         this.nowNs = nowNs;
         counters.add(Counter.BLOCKED_NS, blockedNs);
         recorder.beginBatch();
+        if (serviceRecorder != null) {
+            serviceRecorder.beginBatch();
+        }
         roundOpen = true;
     }
 
@@ -240,7 +376,12 @@ public final class LoadWorker implements TransportEvents {
             counters.add(Counter.RECONNECTS, 1);
         }
         c.everConnected = true;
-        grant(c, pipelining);
+        if (schedule == null) {
+            grant(c, pipelining);
+        } else {
+            schedule.start(nowNs); // the thread's first connection starts its schedule
+            offer(c);
+        }
     }
 
     @Override
@@ -282,7 +423,7 @@ public final class LoadWorker implements TransportEvents {
     }
 
     private void startSend(LoadConnection c) {
-        int n = plan.next(c.index, c.sent, c.owed, nowNs, c.slots, batch);
+        int n = plan.next(c.index, c.sent, c.owed, batch);
         if (n <= 0) {
             return;
         }
@@ -307,6 +448,8 @@ public final class LoadWorker implements TransportEvents {
         c.sending = false;
         if (c.owed > 0) {
             startSend(c);
+        } else if (schedule != null) {
+            offer(c);
         }
     }
 
@@ -341,19 +484,33 @@ public final class LoadWorker implements TransportEvents {
             }
         }
         if (completed > 0) {
-            grant(c, completed);
+            if (schedule == null) {
+                grant(c, completed);
+            } else {
+                offer(c);
+            }
         }
         return true;
     }
 
     private void record(LoadConnection c) {
-        if (measuring) {
-            // Closed loop: from the hand-over of the request's bytes to the response's last byte.
-            recorder.record(nowNs - c.slots.sentNs(c.received)); // warmup latencies are not results
+        if (measuring) { // warmup latencies are not results
+            if (schedule == null) {
+                // Closed loop: from the hand-over of the request's bytes to the response's last byte.
+                recorder.record(nowNs - c.slots.sentNs(c.received));
+            } else {
+                recordOpenLoop(c);
+            }
         }
         c.received++;
         counters.add(Counter.RESPONSES, 1);
         counters.status(c.parser.status());
+    }
+
+    /** Open loop: corrected latency from the intended send time, service latency from the hand-over. */
+    private void recordOpenLoop(LoadConnection c) {
+        recorder.record(nowNs - c.slots.intendedNs(c.received));
+        serviceRecorder.record(nowNs - c.slots.sentNs(c.received));
     }
 
     /** The transport lost the connection: finish a close-delimited response, count what was still in flight. */
@@ -413,9 +570,22 @@ public final class LoadWorker implements TransportEvents {
         measureRequested = true;
     }
 
-    /** Latencies in nanoseconds, recorded by the worker thread only; any thread may take intervals. */
+    /**
+     * Latencies in nanoseconds (open loop: from the intended send time), recorded by the worker thread only; any
+     * thread may take intervals.
+     */
     public IntervalRecorder recorder() {
         return recorder;
+    }
+
+    /** Open loop: response complete - hand-over to the kernel; null in a closed loop. */
+    public IntervalRecorder serviceRecorder() {
+        return serviceRecorder;
+    }
+
+    /** Open loop: hand-over to the kernel - intended send time; null in a closed loop. */
+    public IntervalRecorder lagRecorder() {
+        return lagRecorder;
     }
 
     /** The counters as last published (once per iteration, and when the worker finished). Any thread. */

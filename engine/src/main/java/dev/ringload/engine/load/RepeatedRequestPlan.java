@@ -5,16 +5,15 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The closed loop: every allowed request goes at once and was meant to go when it is handed to the kernel. The
- * request is encoded once, in {@code pipelining} copies back to back, so k requests are one contiguous slice
- * (wrk builds its request once per thread the same way).
+ * One request, sent again and again. It is encoded once, in {@code pipelining} copies back to back, so k
+ * requests are one contiguous slice (wrk builds its request once per thread the same way).
  */
-public final class ClosedLoopPlan implements SendPlan {
+public final class RepeatedRequestPlan implements SendPlan {
 
     private final MemorySegment requests;
     private final int requestLength;
 
-    public ClosedLoopPlan(byte[] request, int pipelining) {
+    public RepeatedRequestPlan(byte[] request, int pipelining) {
         this.requestLength = request.length;
         // Arena.ofAuto: the plan is built on the coordinator thread and used on the worker's; the GC frees it.
         this.requests = Arena.ofAuto().allocate((long) request.length * pipelining, 64);
@@ -24,8 +23,7 @@ public final class ClosedLoopPlan implements SendPlan {
     }
 
     @Override
-    public int next(int connection, long first, int max, long nowNs, RequestSlots slots, SendBatch batch) {
-        slots.intend(first, max, RequestSlots.AT_HAND_OVER);
+    public int next(int connection, long first, int max, SendBatch batch) {
         batch.set(requests, 0, max * requestLength);
         return max;
     }

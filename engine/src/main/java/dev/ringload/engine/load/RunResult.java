@@ -19,10 +19,12 @@ import java.time.Instant;
  * @param partial            stopped early by a signal
  * @param unreachable        no connection could ever be established
  * @param client             how busy the client was in the measured phase, and the verdict
+ * @param openLoop           an open-loop run's rate and latency parts; null for a closed loop
  */
 public record RunResult(LoadConfig config, String engine, Instant startedAt, long durationNs, Latency latency,
                         long[] perSecondResponses, long[] perSecondBytes, long bytesRead, RunTotals totals,
-                        long warmupResponses, long warmupNs, boolean partial, boolean unreachable, ClientLoad client) {
+                        long warmupResponses, long warmupNs, boolean partial, boolean unreachable, ClientLoad client,
+                        OpenLoopResult openLoop) {
 
     public RunResult {
         perSecondResponses = perSecondResponses.clone();

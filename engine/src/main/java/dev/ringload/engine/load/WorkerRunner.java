@@ -1,6 +1,7 @@
 package dev.ringload.engine.load;
 
 import dev.ringload.engine.os.Affinity;
+import dev.ringload.engine.os.TimerSlack;
 import dev.ringload.engine.transport.NanoClock;
 import dev.ringload.engine.transport.Transport;
 
@@ -8,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The thread around a {@link LoadWorker} (Agrona's {@code AgentRunner}): pins itself, opens the transport, and
- * loops: the clock, the worker's duty cycle, the transport's poll, which waits in the kernel when nothing is ready.
+ * loops: the clock, the worker's duty cycle, the transport's poll, which waits in the kernel when nothing is ready
+ * (in an open loop, no longer than until the next request is due).
  */
 public final class WorkerRunner implements Runnable {
 
@@ -36,12 +38,16 @@ public final class WorkerRunner implements Runnable {
             if (cpu >= 0) {
                 Affinity.pinCurrentThread(cpu);
             }
+            if (worker.openLoop()) {
+                TimerSlack.setForCurrentThread(1); // wake when the next request is due, not up to 50 us later
+            }
             transport.open(worker, clock);
             worker.start(clock.nanoTime());
             while (worker.keepRunning()) {
                 worker.doWork(clock.nanoTime());
                 try {
-                    transport.poll(worker.keepRunning() ? MAX_WAIT_NS : 0);
+                    transport.poll(!worker.keepRunning() ? 0
+                            : worker.openLoop() ? worker.waitNs(clock.nanoTime(), MAX_WAIT_NS) : MAX_WAIT_NS);
                 } finally {
                     worker.endRound();
                 }

@@ -41,6 +41,9 @@ public final class NioTransport implements Transport {
     private int queuedSendCount;
     /** What happened outside the selector's callbacks (writes, connects), reported right after onWake. */
     private final LaterEvents later;
+    /** epoll_wait's resolution: {@link Selector#select(long)} takes milliseconds. */
+    private static final long SHORTEST_SELECT_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Consumer<SelectionKey> onSelected = this::onSelected;
     /** Per connection, the channel whose connect() finished at once and is not yet reported. */
     private final SocketChannel[] connectedAtOnce;
@@ -133,10 +136,20 @@ public final class NioTransport implements Transport {
             if (later.urgent() || maxWaitNs <= 0) {
                 wake();
                 handled += selector.selectNow(onSelected);
+            } else if (maxWaitNs < SHORTEST_SELECT_NS) {
+                // The selector waits in whole milliseconds, an open loop's next request is due sooner: poll until
+                // something is ready or it is due. The spin counts as blocked (wake), as the wait it stands for.
+                long deadline = waitStartNs + maxWaitNs;
+                int n;
+                while ((n = selector.selectNow(onSelected)) == 0 && !later.urgent() && clock.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                handled += n;
+                wake();
             } else {
                 // One epoll_wait: the time until the first ready key is handed over (see wake) is the time the
                 // thread was blocked; with keys already ready it is ~0.
-                handled += selector.select(onSelected, Math.max(1, TimeUnit.NANOSECONDS.toMillis(maxWaitNs)));
+                handled += selector.select(onSelected, TimeUnit.NANOSECONDS.toMillis(maxWaitNs));
                 wake();
             }
         } catch (IOException e) {

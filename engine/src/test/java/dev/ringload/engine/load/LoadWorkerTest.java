@@ -37,7 +37,7 @@ class LoadWorkerTest {
     private void start(LoadConfig.Builder config) {
         LoadConfig c = config.build();
         transport = new FakeTransport(REQUEST.length);
-        worker = new LoadWorker(c, 0, transport, new ClosedLoopPlan(c.request(), c.pipelining()));
+        worker = new LoadWorker(c, 0, transport, new RepeatedRequestPlan(c.request(), c.pipelining()));
         if (c.warmupNs() == 0) {
             worker.startMeasuring(); // as LoadRun does: without a warmup, everything is measured
         }
@@ -233,7 +233,7 @@ class LoadWorkerTest {
     void aRampOpensItsNewConnectionsAtTheGivenRate() {
         LoadConfig c = config().connections(6).connectTimeoutNs(10_000 * MS).build();
         transport = new FakeTransport(REQUEST.length);
-        worker = new LoadWorker(c, 0, transport, new ClosedLoopPlan(c.request(), 1));
+        worker = new LoadWorker(c, 0, transport, new RepeatedRequestPlan(c.request(), 1));
         worker.targetConnections(2, 0); // the first step, at once
         worker.start(now);
         assertThat(transport.take()).containsExactly("connect 0", "connect 1");

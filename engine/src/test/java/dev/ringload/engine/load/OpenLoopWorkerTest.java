@@ -1,0 +1,134 @@
+package dev.ringload.engine.load;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The open loop, stepped by hand (as {@link LoadWorkerTest}): which connection a due request goes to, when it
+ * waits, and the three latencies each request gets.
+ */
+class OpenLoopWorkerTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final Target TARGET = Target.parse("http://127.0.0.1:9/");
+    private static final byte[] REQUEST = RequestTemplate.encode("GET", TARGET, List.of(), new byte[0]);
+
+    private FakeTransport transport;
+    private LoadWorker worker;
+    private long now = 1_000 * MS;
+
+    /** A measured run at 1000 requests per second (one every millisecond) over {@code connections} x {@code p}. */
+    private void start(int connections, int pipelining) {
+        LoadConfig c = LoadConfig.builder(TARGET, REQUEST).connections(connections).pipelining(pipelining)
+                .rate(OpenLoopRate.constant(1000, Arrival.UNIFORM)).build();
+        transport = new FakeTransport(REQUEST.length);
+        worker = new LoadWorker(c, 0, transport, new RepeatedRequestPlan(c.request(), pipelining));
+        worker.startMeasuring();
+        worker.start(now);
+        transport.take(); // the connects
+    }
+
+    /** One loop iteration at {@code now}, then a round of events. */
+    private void iterate(Runnable events) {
+        worker.doWork(now);
+        worker.onWake(now, 0);
+        events.run();
+        worker.endRound();
+    }
+
+    private void respond(int connection, int responses) {
+        byte[] bytes = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi".repeat(responses).getBytes(StandardCharsets.US_ASCII);
+        MemorySegment s = Arena.ofAuto().allocate(bytes.length);
+        MemorySegment.copy(bytes, 0, s, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
+        assertThat(worker.onData(connection, s, 0, bytes.length)).isTrue();
+    }
+
+    private static long[] valuesMs(Histogram h) {
+        List<Long> values = new java.util.ArrayList<>();
+        h.recordedValues().forEach(v -> {
+            for (long i = 0; i < v.getCountAtValueIteratedTo(); i++) {
+                values.add(Math.round(v.getValueIteratedTo() / (double) MS));
+            }
+        });
+        return values.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    @Test
+    void dueRequestsGoToConnectionsInTurnAndNothingGoesBeforeItIsDue() {
+        start(3, 1);
+        iterate(() -> {
+            worker.onConnected(0);
+            worker.onConnected(1);
+            worker.onConnected(2);
+        });
+        assertThat(transport.take()).as("the schedule starts with the first connection: nothing due yet").isEmpty();
+        iterate(() -> { });
+        assertThat(transport.take()).as("the first request is due at the start").containsExactly("send 0 1");
+        now += MS / 2;
+        iterate(() -> { });
+        assertThat(transport.take()).as("the next is due 1 ms after the first").isEmpty();
+        assertThat(worker.waitNs(now, 10 * MS)).as("sleep until it is due").isEqualTo(MS / 2);
+        now += MS / 2;
+        iterate(() -> { });
+        now += MS;
+        iterate(() -> { });
+        assertThat(transport.take()).as("round-robin, one each").containsExactly("send 1 1", "send 2 1");
+    }
+
+    @Test
+    void aRequestWithNoFreeSlotWaitsAndTheWaitIsInItsLatencyButNotInItsServiceTime() {
+        start(1, 1);
+        long t0 = now;
+        iterate(() -> worker.onConnected(0));
+        iterate(() -> { });                    // request 0, due at t0, sent at t0
+        assertThat(transport.take()).containsExactly("send 0 1");
+        now = t0 + 3 * MS;                     // requests 1..3 are due (t0+1, t0+2, t0+3): no free slot
+        iterate(() -> worker.onSent(0));
+        assertThat(transport.take()).isEmpty();
+        assertThat(worker.waitNs(now, 10 * MS)).as("starved: wait for a response, not for the schedule")
+                .isEqualTo(10 * MS);
+        now = t0 + 5 * MS;
+        iterate(() -> respond(0, 1));          // response 0: latency 5 ms
+        now = t0 + 5 * MS;
+        iterate(() -> { });                    // request 1 (meant for t0+1) goes at t0+5
+        assertThat(transport.take()).containsExactly("send 0 1");
+        now = t0 + 6 * MS;
+        iterate(() -> {
+            worker.onSent(0);
+            respond(0, 1);                     // response 1: corrected 5 ms, service 1 ms
+        });
+        assertThat(valuesMs(worker.recorder().getIntervalHistogram(null))).containsExactly(5, 5);
+        assertThat(valuesMs(worker.serviceRecorder().getIntervalHistogram(null))).containsExactly(1, 5);
+        worker.doWork(now);
+        assertThat(valuesMs(worker.lagRecorder().getIntervalHistogram(null))).as("0 for the first, 4 ms for the next two")
+                .containsExactly(0, 4, 4);
+        assertThat(worker.counts().get(Counter.SLOT_WAIT_NS)).as("starved from t0+3 to t0+6")
+                .isEqualTo(3 * MS);
+    }
+
+    @Test
+    void everyPipelinedRequestGetsItsOwnCorrectedLatency() {
+        start(1, 4);
+        long t0 = now;
+        iterate(() -> worker.onConnected(0));
+        for (int i = 0; i < 4; i++) {          // one request every millisecond, each sent when due
+            now = t0 + i * MS;
+            iterate(() -> worker.onSent(0));
+        }
+        assertThat(transport.take()).containsExactly("send 0 1", "send 0 1", "send 0 1", "send 0 1");
+        now = t0 + 10 * MS;                    // four in flight; the server answers all four at once
+        iterate(() -> respond(0, 4));
+        assertThat(valuesMs(worker.recorder().getIntervalHistogram(null))).containsExactly(7, 8, 9, 10);
+        iterate(() -> { });
+        assertThat(transport.take()).as("the seven requests due meanwhile: four fill the free slots, as one batch")
+                .containsExactly("send 0 4");
+    }
+}
