@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int UNREACHABLE = 3;
     /** io_uring unusable here (the message gives the probe's reason). */
     static final int NO_IO_URING = 4;
+    /** The results did not meet what was asked of them: find-max found no rate that met the SLOs (k6's code). */
+    static final int NOT_MET = 99;
     /** Stopped by Ctrl-C or SIGTERM; partial results were printed. */
     static final int INTERRUPTED = 130;
     /** serve: stopped by SIGTERM (the JVM's exit status after its shutdown hooks ran: 128 + 15). */

@@ -5,6 +5,7 @@ import dev.ringload.engine.load.Counter;
 import dev.ringload.engine.load.ErrorKind;
 import dev.ringload.engine.load.Latency;
 import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.OpenLoopResult;
 import dev.ringload.engine.load.RampPlan;
 import dev.ringload.engine.load.RampResult;
 import dev.ringload.engine.load.RunResult;
@@ -68,7 +69,8 @@ final class JsonReport {
         j.endArray().field("bodyBytes", run.bodyBytes()).field("connections", c.connections())
                 .field("pipelining", c.pipelining()).field("threads", c.threads()).name("cpus").beginArray();
         for (int cpu : run.cpus()) j.value(cpu);
-        j.endArray().field("durationSeconds", c.durationNs() / 1e9).name("requests");
+        j.endArray().field("durationSeconds", c.durationNs() / 1e9).field("mode", c.openLoop() ? "open-loop" : "closed-loop")
+                .name("requests");
         if (c.requests() > 0) j.value(c.requests()); else j.nullValue();
         j.field("timeoutSeconds", c.timeoutNs() / 1e9).field("connectTimeoutSeconds", c.connectTimeoutNs() / 1e9)
                 .field("warmupSeconds", c.warmupNs() / 1e9).field("latencySpectrum", run.latencySpectrum())
@@ -81,13 +83,23 @@ final class JsonReport {
                 .field("average", r.requestsPerSecond()).name("perSecond");
         intervalJson(j, IntervalStats.of(r.perSecondResponses()));
         j.endObject();
-        j.name("latency").beginObject().field("unit", "us");
-        for (double p : new double[] {2.5, 50, 75, 90, 97.5, 99, 99.9, 99.99, 99.999}) {
-            j.field(Report.percentKey(p), micros(h.valueAtPercentileNs(p)));
+        j.name("latency");
+        latencyJson(j, h);
+        OpenLoopResult open = r.openLoop();
+        if (open != null) {
+            j.name("serviceLatency");
+            latencyJson(j, open.serviceLatency());
+            j.name("scheduleLag");
+            latencyJson(j, open.scheduleLag());
+            String shortfall = Verdicts.shortfallLine(r);
+            j.name("rate").beginObject().field("arrival", open.rate().arrival().label())
+                    .field("targetFrom", open.rate().fromPerSecond()).field("targetTo", open.rate().toPerSecond())
+                    .field("target", open.targetPerSecond()).field("achieved", r.requestsPerSecond())
+                    .field("achievedShare", open.targetPerSecond() == 0 ? 0 : r.requestsPerSecond() / open.targetPerSecond())
+                    .field("slotWaitShare", open.slotWaitShare())
+                    .field("shortfall", open.shortfall(r).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .field("line", shortfall == null ? Verdicts.rateLine(r) : shortfall).endObject();
         }
-        j.field("min", micros(h.minNs())).field("max", micros(h.maxNs()))
-                .field("mean", micros(h.meanNs())).field("stdev", micros(h.stdDeviationNs()))
-                .field("count", h.count()).endObject();
         j.name("throughput").beginObject().field("bytesTotal", r.bytesRead()).name("perSecond");
         intervalJson(j, IntervalStats.of(r.perSecondBytes()));
         j.endObject();
@@ -113,6 +125,18 @@ final class JsonReport {
         clientJson(j, r.client());
         j.name("environment");
         Environment.detect().json(j);
+    }
+
+    /** Percentiles in microseconds, and HdrHistogram's encoding of the whole distribution (nanoseconds). */
+    private static void latencyJson(Json j, Latency h) {
+        j.beginObject().field("unit", "us");
+        for (double p : new double[] {2.5, 50, 75, 90, 97.5, 99, 99.9, 99.99, 99.999}) {
+            j.field(Report.percentKey(p), micros(h.valueAtPercentileNs(p)));
+        }
+        j.field("min", micros(h.minNs())).field("max", micros(h.maxNs()))
+                .field("mean", micros(h.meanNs())).field("stdev", micros(h.stdDeviationNs()))
+                .field("count", h.count()).field("histogram", h.encodedBase64()).field("histogramUnit", "ns")
+                .endObject();
     }
 
     private static void clientJson(Json j, ClientLoad c) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ringload} command. */
 @Command(name = "ringload",
         mixinStandardHelpOptions = true,
-        subcommands = {RunCommand.class, ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
+        subcommands = {RunCommand.class, FindMaxCommand.class, ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
         versionProvider = VersionProvider.class,
         description = {
                 "High-ceiling HTTP/1.1 load generator for Linux.",
@@ -19,9 +19,10 @@ import picocli.CommandLine.Command;
                 "  0  success",
                 "  1  run-time failure (e.g. cannot listen: port in use, permission denied)",
                 "  2  invalid command line, option value or address",
-                "  3  run: target unreachable (no connection ever succeeded)",
+                "  3  run, find-max: target unreachable (no connection ever succeeded)",
                 "  4  --engine uring where io_uring is unusable (the reason is printed)",
-                "  130  stopped by Ctrl-C (run, demo: or SIGTERM; partial results printed)",
+                "  99  find-max: no rate met the SLOs",
+                "  130  stopped by Ctrl-C (run, demo, find-max: or SIGTERM; partial results printed)",
                 "  143  serve terminated by SIGTERM",
         })
 public final class Main implements Runnable {

@@ -4,6 +4,8 @@ import dev.ringload.engine.load.Counter;
 import dev.ringload.engine.load.ErrorKind;
 import dev.ringload.engine.load.Latency;
 import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.OpenLoopRate;
+import dev.ringload.engine.load.OpenLoopResult;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.RunTotals;
 
@@ -41,6 +43,13 @@ final class Report {
         }
         s.append("  ").append(config.target().host()).append(" resolved to ").append(addresses)
                 .append(config.target().addresses().size() > 1 ? " (connecting to the first)" : "").append('\n');
+        OpenLoopRate rate = config.rate();
+        if (rate != null) {
+            s.append("  open loop at ").append(rate.ramps() ? count(rate.fromPerSecond()) + " -> "
+                    + count(rate.toPerSecond()) + " req/s (linear over the duration)" : count(rate.fromPerSecond())
+                    + " req/s").append(", ").append(rate.arrival().label())
+                    .append(" arrivals; latency counts from each request's intended send time\n");
+        }
         if (config.warmupNs() > 0) {
             s.append("  warming up for ").append(seconds(config.warmupNs())).append(" first (not measured)\n");
         }
@@ -50,10 +59,14 @@ final class Report {
     static void human(PrintWriter out, RunResult r, RunDescription run) {
         Latency h = r.latency();
         out.println();
-        table(out, new String[] {"Latency", "2.5%", "50%", "97.5%", "99%", "Avg", "Stdev", "Max"},
-                new String[] {"", time(h.valueAtPercentileNs(2.5)), time(h.valueAtPercentileNs(50)),
-                        time(h.valueAtPercentileNs(97.5)), time(h.valueAtPercentileNs(99)), time(h.meanNs()),
-                        time(h.stdDeviationNs()), time(h.maxNs())});
+        String[] head = {"Latency", "2.5%", "50%", "97.5%", "99%", "Avg", "Stdev", "Max"};
+        OpenLoopResult open = r.openLoop();
+        if (open == null) {
+            table(out, head, latencyRow("", h));
+        } else {
+            table(out, head, latencyRow("corrected", h), latencyRow("service", open.serviceLatency()),
+                    latencyRow("sched lag", open.scheduleLag()));
+        }
         out.println();
         IntervalStats rps = IntervalStats.of(r.perSecondResponses());
         IntervalStats bps = IntervalStats.of(r.perSecondBytes());
@@ -74,6 +87,13 @@ final class Report {
         RunTotals t = r.totals();
         out.printf(Locale.ROOT, "%s requests in %.2fs, %s read (%s req/s)%s%n", count(r.responses()), r.durationSeconds(),
                 bytes(r.bytesRead()), count(r.requestsPerSecond()), r.partial() ? "  [PARTIAL: interrupted]" : "");
+        if (open != null) {
+            out.println("Rate: " + Verdicts.rateLine(r));
+            String shortfall = Verdicts.shortfallLine(r);
+            if (shortfall != null) {
+                out.println(shortfall);
+            }
+        }
         out.println("Status codes: " + statusLine(t));
         out.println("Errors: " + errorLine(t));
         out.println("Connections: " + connectionLine(r));
@@ -84,6 +104,12 @@ final class Report {
         out.println("Engine: " + r.engine());
         out.println(Verdicts.clientLine(r.client()));
         out.flush();
+    }
+
+    private static String[] latencyRow(String name, Latency h) {
+        return new String[] {name, time(h.valueAtPercentileNs(2.5)), time(h.valueAtPercentileNs(50)),
+                time(h.valueAtPercentileNs(97.5)), time(h.valueAtPercentileNs(99)), time(h.meanNs()),
+                time(h.stdDeviationNs()), time(h.maxNs())};
     }
 
     /** Requested vs established, and the connect errors behind any difference. */

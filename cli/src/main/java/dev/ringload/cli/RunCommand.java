@@ -3,14 +3,13 @@ package dev.ringload.cli;
 import dev.ringload.engine.doctor.Doctor;
 import dev.ringload.engine.doctor.Finding;
 import dev.ringload.engine.Engines;
+import dev.ringload.engine.load.Arrival;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
+import dev.ringload.engine.load.OpenLoopRate;
 import dev.ringload.engine.load.RampPlan;
 import dev.ringload.engine.load.RampResult;
-import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
-import dev.ringload.engine.load.Target;
-import dev.ringload.engine.os.Affinity;
 import dev.ringload.engine.os.ResourceLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,12 +18,8 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -56,8 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port]/path?query")
     String url;
 
-    @Option(names = {"-c", "--connections"}, defaultValue = "100", description = "Connections to keep open (default: ${DEFAULT-VALUE}).")
-    int connections;
+    @CommandLine.Mixin
+    LoadOptions load = new LoadOptions();
 
     @Option(names = {"-d", "--duration"}, converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Measured duration: 500ms, 10s, 2m, 1h (default: 10s; with -n: until the requests are done).")
@@ -65,41 +60,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after exactly N responses.")
     Long requests;
-
-    @Option(names = {"-p", "--pipelining"}, defaultValue = "1", description = "Requests in flight per connection (default: ${DEFAULT-VALUE}).")
-    int pipelining;
-
-    @Option(names = {"-t", "--threads"}, description = "Engine threads (default: min(CPUs in --cpus, connections)).")
-    Integer threads;
-
-    @Option(names = "--cpus", converter = CpuListConverter.class, paramLabel = "LIST",
-            description = "Pin thread i to the i-th CPU of LIST, e.g. 0-3,8 (default: the CPUs this process may use).")
-    CpuListConverter.CpuList cpus;
-
-    @Option(names = {"-m", "--method"}, defaultValue = "GET", description = "Request method (default: ${DEFAULT-VALUE}).")
-    String method;
-
-    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "Request header; repeatable.")
-    List<String> headers = new ArrayList<>();
-
-    @CommandLine.ArgGroup(exclusive = true)
-    Body body;
-
-    static final class Body {
-        @Option(names = {"-b", "--body"}, paramLabel = "TEXT", description = "Request body.")
-        String text;
-
-        @Option(names = "--body-file", paramLabel = "FILE", description = "Request body read from FILE.")
-        Path file;
-    }
-
-    @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10s", paramLabel = "DURATION",
-            description = "A request older than this is a timeout; its connection is replaced (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = "5s", paramLabel = "DURATION",
-            description = "A connect slower than this is a connect timeout (default: ${DEFAULT-VALUE}).")
-    Duration connectTimeout;
 
     @Option(names = "--warmup", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Run this long first; measured separately and excluded from the results.")
@@ -113,6 +73,16 @@ final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     EngineOption engine = new EngineOption();
+
+    @Option(names = {"-R", "--rate"}, converter = RateConverter.class, paramLabel = "R|A:B",
+            description = "Open loop: send R requests per second in total, on a schedule, whether or not responses "
+                    + "came back; A:B ramps linearly from A to B over the duration. Latency then counts from each "
+                    + "request's intended send time. Default: closed loop.")
+    RateConverter.Rate rate;
+
+    @Option(names = "--arrival", defaultValue = "uniform", paramLabel = "uniform|poisson",
+            description = "Open loop: evenly spaced requests or Poisson arrivals (default: ${DEFAULT-VALUE}).")
+    String arrival;
 
     @Option(names = "--ramp", split = ",", paramLabel = "N,N,...",
             description = "Step the connection count, e.g. 1000,2000,5000: one measured step each (replaces -c/-d).")
@@ -134,33 +104,26 @@ final class RunCommand implements Callable<Integer> {
         RunDescription description;
         RampPlan plan = null;
         try {
-            byte[] content = body == null ? new byte[0]
-                    : body.file != null ? Files.readAllBytes(body.file) : body.text.getBytes(StandardCharsets.UTF_8);
-            Target target = Target.parse(url);
-            byte[] request = RequestTemplate.encode(method, target, headers, content);
-            int[] cpuList = cpus != null ? cpus.cpus() : allowedCpus();
             if (ramp != null) {
                 if (requests != null) {
                     throw new IllegalArgumentException("--ramp and -n cannot be combined");
                 }
                 plan = new RampPlan(ramp, step.toNanos(), rampRate);
-                connections = plan.maxConnections();
+                load.connections = plan.maxConnections();
                 duration = step.multipliedBy(ramp.length);
             }
+            OpenLoopRate openLoop = openLoopRate(rate, arrival, requests != null, ramp != null);
             if (requests != null && requests < 1) {
                 throw new IllegalArgumentException("-n must be at least 1, got " + requests);
             }
-            int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
-            LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(method.equals("HEAD"))
-                    .connections(connections).threads(threadCount).cpus(cpuList).pipelining(pipelining)
-                    .requests(requests == null ? -1 : requests).timeoutNs(timeout.toNanos())
-                    .connectTimeoutNs(connectTimeout.toNanos()).warmupNs(warmup == null ? 0 : warmup.toNanos());
+            LoadOptions.Prepared prepared = load.prepare(url);
+            LoadConfig.Builder builder = prepared.builder().requests(requests == null ? -1 : requests)
+                    .warmupNs(warmup == null ? 0 : warmup.toNanos()).rate(openLoop);
             if (duration != null) {
                 builder.durationNs(duration.toNanos());
             }
             config = builder.build();
-            description = new RunDescription(url, method, List.copyOf(headers), content.length,
-                    cpuList.length > threadCount ? java.util.Arrays.copyOf(cpuList, threadCount) : cpuList, latency, json, null);
+            description = prepared.describe(url, load.method, load.headers, latency, json);
         } catch (IllegalArgumentException | IOException e) {
             err.println("ringload: " + e.getMessage());
             err.flush();
@@ -171,18 +134,51 @@ final class RunCommand implements Callable<Integer> {
             return engine.exitCode();
         }
         description = description.withEngineReason(choice.reason());
-        long neededFds = (long) config.connections() + SPARE_FDS;
-        ResourceLimits.OpenFiles files = ResourceLimits.ensureOpenFiles(neededFds);
-        if (!files.allows(neededFds)) {
-            err.printf("ringload: %d connections need about %d file descriptors, but the limit is %d (hard limit %d); "
-                    + "raise it first, e.g. `ulimit -n %d` (containers: --ulimit nofile=%d)%n", config.connections(),
-                    neededFds, files.soft(), files.hard(), neededFds, neededFds);
-            err.flush();
+        if (!enoughFileDescriptors(config.connections(), err)) {
             return ExitCodes.FAILURE;
         }
         warnAboutHostLimits(config.connections(), err);
         return plan == null ? execute(config, description, choice, out, err)
                 : executeRamp(config, plan, description, choice, out, err);
+    }
+
+    /** Raises the open-files limit for {@code connections} where allowed; false (and why, on err) where not. */
+    static boolean enoughFileDescriptors(int connections, PrintWriter err) {
+        long neededFds = (long) connections + SPARE_FDS;
+        ResourceLimits.OpenFiles files = ResourceLimits.ensureOpenFiles(neededFds);
+        if (files.allows(neededFds)) {
+            return true;
+        }
+        err.printf("ringload: %d connections need about %d file descriptors, but the limit is %d (hard limit %d); "
+                + "raise it first, e.g. `ulimit -n %d` (containers: --ulimit nofile=%d)%n", connections,
+                neededFds, files.soft(), files.hard(), neededFds, neededFds);
+        err.flush();
+        return false;
+    }
+
+    /** {@code --arrival}: uniform or poisson. */
+    static Arrival arrival(String name) {
+        return switch (name) {
+            case "uniform" -> Arrival.UNIFORM;
+            case "poisson" -> Arrival.POISSON;
+            default -> throw new IllegalArgumentException("--arrival must be uniform or poisson, got '" + name + "'");
+        };
+    }
+
+    /** The open-loop rate the options ask for, or null (closed loop); combinations that make no sense are refused. */
+    static OpenLoopRate openLoopRate(RateConverter.Rate rate, String arrival, boolean withRequests, boolean withRamp) {
+        Arrival spacing = arrival(arrival);
+        if (rate == null) {
+            return null;
+        }
+        if (withRequests) {
+            throw new IllegalArgumentException("--rate and -n cannot be combined: an open-loop run lasts -d");
+        }
+        if (withRamp) {
+            throw new IllegalArgumentException("--rate and --ramp cannot be combined: a ramp steps connections, "
+                    + "--rate A:B ramps the rate");
+        }
+        return new OpenLoopRate(rate.from(), rate.to(), spacing);
     }
 
     /** One line per doctor check that limits this run (ephemeral ports for the connections), before it starts. */
@@ -266,8 +262,4 @@ final class RunCommand implements Callable<Integer> {
         return result.partial() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    private static int[] allowedCpus() {
-        BitSet allowed = Affinity.allowedCpus();
-        return allowed.stream().toArray();
-    }
 }

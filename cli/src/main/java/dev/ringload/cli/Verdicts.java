@@ -2,6 +2,8 @@ package dev.ringload.cli;
 
 import dev.ringload.engine.load.ClientLoad;
 import dev.ringload.engine.load.Knee;
+import dev.ringload.engine.load.OpenLoopResult;
+import dev.ringload.engine.load.RunResult;
 
 import java.util.Locale;
 
@@ -20,6 +22,44 @@ final class Verdicts {
         return c.clientBound()
                 ? head + " -> CLIENT-BOUND: these numbers are ringload's limit, not the server's; " + ADD_CLIENT_CORES
                 : head + " -> not client-bound";
+    }
+
+    /** Open loop: the rate asked for, the rate achieved, and how long requests waited for a free slot. */
+    static String rateLine(RunResult r) {
+        OpenLoopResult open = r.openLoop();
+        return String.format(Locale.ROOT, "target %,.0f req/s%s, achieved %,.0f req/s (%.2f%%); requests waited for a "
+                + "free connection slot %.1f%% of the time", open.targetPerSecond(),
+                open.rate().ramps() ? " (mean of the ramp)" : "", r.requestsPerSecond(), achievedPercent(r),
+                100 * open.slotWaitShare());
+    }
+
+    /** Open loop: why the achieved rate fell below 99% of the target, or null when it did not. */
+    static String shortfallLine(RunResult r) {
+        OpenLoopResult open = r.openLoop();
+        // Rounded down: a rate just short of 99% never reads "99.0%".
+        String head = String.format(Locale.ROOT, "RATE NOT HELD: achieved %.1f%% of the target: ",
+                Math.floor(achievedPercent(r) * 10) / 10);
+        return switch (open.shortfall(r)) {
+            case NONE -> null;
+            case CLIENT_BOUND -> head + "the client was busy (see the client line); that is ringload's limit, not the "
+                    + "server's; " + ADD_CLIENT_CORES;
+            case SLOTS -> {
+                int slots = r.config().connections() * r.config().pipelining();
+                yield head + String.format(Locale.ROOT, "every connection slot was in use %.0f%% of the time; %d slots "
+                        + "(-c x -p) at the mean service latency of %s carry at most %,.0f req/s: raise -c or -p "
+                        + "(unless the server is at its limit)", 100 * open.slotWaitShare(), slots,
+                        Report.time(open.serviceLatency().meanNs()), open.slotCapacityPerSecond(slots));
+            }
+            case SERVER -> head + String.format(Locale.ROOT, "the server did not answer at that rate (service latency "
+                    + "mean %s, p99 %s; requests waited for a free slot %.0f%% of the time)",
+                    Report.time(open.serviceLatency().meanNs()), Report.time(open.serviceLatency().valueAtPercentileNs(99)),
+                    100 * open.slotWaitShare());
+        };
+    }
+
+    private static double achievedPercent(RunResult r) {
+        double target = r.openLoop().targetPerSecond();
+        return target == 0 ? 0 : 100 * r.requestsPerSecond() / target;
     }
 
     /** Where a ramp stopped scaling, and whose limit that was. */

@@ -1,5 +1,6 @@
 package dev.ringload.cli;
 
+import dev.ringload.engine.load.Arrival;
 import dev.ringload.engine.load.ClientLoad;
 import dev.ringload.engine.load.Counter;
 import dev.ringload.engine.load.Counts;
@@ -7,6 +8,8 @@ import dev.ringload.engine.load.ErrorKind;
 import dev.ringload.engine.load.Latency;
 import dev.ringload.engine.load.Knee;
 import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.OpenLoopRate;
+import dev.ringload.engine.load.OpenLoopResult;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
@@ -35,7 +38,46 @@ class ReportTest {
         Histogram latency = new Histogram(1, SECOND * 60, 3);
         latency.recordValueWithCount(1_000_000, 1000);
         return new RunResult(config, "io_uring", Instant.now(), SECOND, Latency.of(latency), new long[] {1000},
-                new long[] {1}, 1, RunTotals.of(counts, statuses, null), 0, 0, false, false, client);
+                new long[] {1}, 1, RunTotals.of(counts, statuses, null), 0, 0, false, false, client, null);
+    }
+
+    /** An open-loop result of 1000 responses in a second, asked for at {@code target}/s. */
+    private static RunResult openLoop(double target, double busyPercent, double slotWaitShare, long serviceMeanNs) {
+        RunResult r = result(10, 10, 0, client(busyPercent));
+        Histogram service = new Histogram(1, SECOND * 60, 3);
+        service.recordValueWithCount(serviceMeanNs, 1000);
+        OpenLoopResult open = new OpenLoopResult(OpenLoopRate.constant(target, Arrival.UNIFORM), Latency.of(service),
+                r.latency(), (long) (slotWaitShare * SECOND), SECOND);
+        return new RunResult(r.config(), r.engine(), r.startedAt(), r.durationNs(), r.latency(),
+                r.perSecondResponses(), r.perSecondBytes(), r.bytesRead(), r.totals(), 0, 0, false, false,
+                r.client(), open);
+    }
+
+    @Test
+    void aRateThatWasHeldHasNoShortfallLine() {
+        RunResult held = openLoop(1005, 30, 0, 1_000_000);
+        assertThat(Verdicts.shortfallLine(held)).isNull();
+        assertThat(Verdicts.rateLine(held)).isEqualTo("target 1,005 req/s, achieved 1,000 req/s (99.50%); requests "
+                + "waited for a free connection slot 0.0% of the time");
+    }
+
+    @Test
+    void aShortfallSaysWhoseLimitItWas() {
+        assertThat(Verdicts.shortfallLine(openLoop(2000, 95, 0.5, 1_000_000))).isEqualTo("RATE NOT HELD: achieved "
+                + "50.0% of the target: the client was busy (see the client line); that is ringload's limit, not the "
+                + "server's; add threads/cores (--threads/--cpus) or hosts");
+        assertThat(Verdicts.shortfallLine(openLoop(2000, 40, 0.5, 20_000_000))).isEqualTo("RATE NOT HELD: achieved "
+                + "50.0% of the target: every connection slot was in use 50% of the time; 10 slots (-c x -p) at the "
+                + "mean service latency of 20.00 ms carry at most 500 req/s: raise -c or -p (unless the server is at "
+                + "its limit)");
+        assertThat(Verdicts.shortfallLine(openLoop(2000, 40, 0.01, 1_000_000))).isEqualTo("RATE NOT HELD: achieved "
+                + "50.0% of the target: the server did not answer at that rate (service latency mean 1.00 ms, p99 "
+                + "1.00 ms; requests waited for a free slot 1% of the time)");
+        assertThat(Verdicts.shortfallLine(openLoop(2000, 40, 0.5, 1_000_000))).as("slots taken, but enough of them "
+                + "for the rate at the service latency measured: the server's stalls took them").startsWith(
+                "RATE NOT HELD: achieved 50.0% of the target: the server did not answer at that rate");
+        assertThat(Verdicts.shortfallLine(openLoop(1010.5, 40, 0, 1_000_000))).as("rounded down")
+                .startsWith("RATE NOT HELD: achieved 98.9% of the target");
     }
 
     private static ClientLoad client(double busyPercent) {

@@ -136,6 +136,36 @@ class RunCommandTest {
     }
 
     @Test
+    void openLoopReportsTheThreeLatenciesAndTheRate() {
+        Cli.Outcome o = run("-R", "2000", "-d", "1s", "-c", "4", "-t", "1", url);
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("open loop at 2,000 req/s, uniform arrivals")
+                .containsPattern("\\ncorrected +\\d").containsPattern("\\nservice +\\d").containsPattern("\\nsched lag +\\d")
+                .contains("Rate: target 2,000 req/s, achieved ");
+    }
+
+    @Test
+    void openLoopJsonHasTheRateAndEveryLatency() {
+        Cli.Outcome o = run("--rate", "1k:3k", "--arrival", "poisson", "-d", "1s", "-c", "4", "-t", "1", "--json", url);
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        Object json = MiniJson.parse(o.out());
+        assertThat(MiniJson.at(json, "config.mode")).isEqualTo("open-loop");
+        assertThat(MiniJson.at(json, "rate.arrival")).isEqualTo("poisson");
+        assertThat((double) MiniJson.at(json, "rate.targetFrom")).isEqualTo(1000);
+        assertThat((double) MiniJson.at(json, "rate.targetTo")).isEqualTo(3000);
+        assertThat((double) MiniJson.at(json, "rate.target")).isEqualTo(2000);
+        assertThat((double) MiniJson.at(json, "rate.achieved")).isEqualTo((double) MiniJson.at(json, "requests.average"));
+        assertThat((double) MiniJson.at(json, "rate.slotWaitShare")).isBetween(0.0, 1.0);
+        assertThat(MiniJson.at(json, "rate.shortfall")).isIn("none", "client-bound", "slots", "server");
+        for (String kind : List.of("latency", "serviceLatency", "scheduleLag")) {
+            assertThat((double) MiniJson.at(json, kind + ".count")).as(kind).isPositive();
+            assertThat((String) MiniJson.at(json, kind + ".histogram")).as(kind).isNotEmpty();
+        }
+        assertThat((double) MiniJson.at(json, "serviceLatency.p50"))
+                .isLessThanOrEqualTo((double) MiniJson.at(json, "latency.p99_999"));
+    }
+
+    @Test
     void rampPrintsAStepTableAndAKneeLine() {
         Cli.Outcome o = run("--ramp", "2,4,8", "--step", "400ms", "-t", "1", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
@@ -203,7 +233,12 @@ class RunCommandTest {
                 new Case(new String[] {"run", "-t", "9", "-c", "2", url}, "must not exceed connections"),
                 new Case(new String[] {"run", "-d", "fast", url}, "'fast' is not a duration"),
                 new Case(new String[] {"run", "-m", "G E T", url}, "invalid method"),
-                new Case(new String[] {"run", "--engine", "bogus", url}, "unknown engine 'bogus': expected auto, uring or nio"))) {
+                new Case(new String[] {"run", "--engine", "bogus", url}, "unknown engine 'bogus': expected auto, uring or nio"),
+                new Case(new String[] {"run", "-R", "0", url}, "--rate must be more than 0 requests per second"),
+                new Case(new String[] {"run", "--rate", "fast", url}, "'fast' is not a rate"),
+                new Case(new String[] {"run", "-R", "1k", "-n", "10", url}, "--rate and -n cannot be combined"),
+                new Case(new String[] {"run", "-R", "1k", "--ramp", "2,4", url}, "--rate and --ramp cannot be combined"),
+                new Case(new String[] {"run", "-R", "1k", "--arrival", "bursty", url}, "--arrival must be uniform or poisson"))) {
             Cli.Outcome o = Cli.execute(c.args());
             assertThat(o.exitCode()).as(String.join(" ", c.args())).isEqualTo(2);
             assertThat(o.err()).as(String.join(" ", c.args())).contains(c.message()).doesNotContain("\tat ");
@@ -226,7 +261,7 @@ class RunCommandTest {
         Cli.Outcome o = run("--help");
         for (String flag : List.of("--connections", "--duration", "--requests", "--pipelining", "--threads", "--cpus",
                 "--method", "--header", "--body", "--body-file", "--timeout", "--connect-timeout", "--warmup",
-                "--latency", "--json", "130")) {
+                "--latency", "--json", "--rate", "--arrival", "130")) {
             assertThat(o.out()).contains(flag);
         }
     }
