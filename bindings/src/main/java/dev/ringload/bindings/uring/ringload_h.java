@@ -1003,6 +1003,30 @@ public class ringload_h {
         }
     }
 
+    private static class isatty {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT);
+        public static final MethodHandle HANDLE = downcall("isatty", DESC, CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@snippet lang=c : extern int isatty(int __fd) } */
+    public static FunctionDescriptor isatty$descriptor() {
+        return isatty.DESC;
+    }
+
+    /** Downcall method handle for {@snippet lang=c : extern int isatty(int __fd) } (errno captured) */
+    public static MethodHandle isatty$handle() {
+        return isatty.HANDLE;
+    }
+
+    /** {@snippet lang=c : extern int isatty(int __fd) } */
+    public static int isatty(MemorySegment errnoState, int __fd) {
+        try {
+            return (int) isatty.HANDLE.invokeExact(errnoState, __fd);
+        } catch (Throwable ex$) {
+            throw unexpected(ex$);
+        }
+    }
+
     private static class getrlimit {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_POINTER);
         public static final MethodHandle HANDLE = downcall("getrlimit", DESC, CAPTURE_ERRNO);

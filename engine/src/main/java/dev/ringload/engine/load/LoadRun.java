@@ -31,6 +31,7 @@ public final class LoadRun {
     private final List<Thread> threads = new ArrayList<>();
     private final Histogram[] recycled;
     private volatile boolean interrupted;
+    private IntervalListener listener = IntervalListener.NONE;
 
     /** @param engine the engine's name for the report; {@code transports} make its transport per worker */
     public LoadRun(LoadConfig config, String engine, TransportFactory transports) {
@@ -54,6 +55,12 @@ public final class LoadRun {
         interrupted = true;
     }
 
+    /** Tells {@code listener} about every second of {@link #execute}, the warmup's included. Before executing. */
+    public LoadRun onSecond(IntervalListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
     /** Runs to the end and returns what was measured. */
     public RunResult execute() throws InterruptedException {
         // Without a warmup every request counts: workers start in the measured phase. An open loop without one
@@ -61,6 +68,9 @@ public final class LoadRun {
         // earlier would count the client's own start-up as requests the server never got.
         boolean settle = config.warmupNs() == 0 && config.openLoop();
         start(config.warmupNs() == 0 && !settle);
+        SecondSampler sampler = new SecondSampler(workers, config, listener, this::live);
+        Histogram total = newHistogram();
+        Histogram serviceTotal = newHistogram();
         boolean unreachable = false;
         long warmupResponses = 0;
         long warmupNs = 0;
@@ -70,9 +80,11 @@ public final class LoadRun {
             awaitMeasuring();
         } else if (config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
-            unreachable = waitUntil(warmupStart + config.warmupNs());
+            sampler.begin(true, warmupStart);
+            unreachable = everySecond(sampler, warmupStart + config.warmupNs(), null, total, serviceTotal);
             workers.forEach(LoadWorker::startMeasuring);
             awaitMeasuring();
+            sampler.take(System.nanoTime(), total, serviceTotal); // the warmup's last, partial second
             warmupResponses = sum(Counter.WARMUP_RESPONSES);
             warmupNs = System.nanoTime() - warmupStart;
         }
@@ -80,52 +92,55 @@ public final class LoadRun {
         CpuSample cpuAtStart = CpuSample.take(threads, workers);
         long start = System.nanoTime();
         long bytesAtStart = sum(Counter.BYTES_READ);
-        Histogram total = newHistogram();
-        List<long[]> seconds = new ArrayList<>();
+        sampler.begin(false, start);
+        List<SecondSample> seconds = new ArrayList<>();
         long end = config.durationNs() > 0 ? start + config.durationNs() : Long.MAX_VALUE;
-        long nextSecond = start + SECOND_NS;
-        long bytesAtSecond = bytesAtStart;
-        while (!unreachable) {
-            unreachable = waitUntil(Math.min(nextSecond, end));
-            long now = System.nanoTime();
-            if (unreachable) {
-                break;
-            }
-            if (now >= nextSecond) {
-                Histogram interval = newHistogram();
-                collect(interval);
-                total.add(interval);
-                long bytes = sum(Counter.BYTES_READ);
-                seconds.add(new long[] {interval.getTotalCount(), bytes - bytesAtSecond});
-                bytesAtSecond = bytes;
-                nextSecond += SECOND_NS;
-            }
-            if (stopNow() || now >= end) {
-                break;
-            }
+        if (!unreachable) {
+            unreachable = everySecond(sampler, end, seconds, total, serviceTotal);
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
         RunTotals totals = stopAndTotal();
-        collect(total);
-        long[] perSecondResponses = seconds.stream().mapToLong(s -> s[0]).toArray();
-        long[] perSecondBytes = seconds.stream().mapToLong(s -> s[1]).toArray();
+        sampler.take(System.nanoTime(), total, serviceTotal); // the last, partial second: in the totals, not a sample
         unreachable |= totals.get(Counter.CONNECTIONS_ESTABLISHED) == 0;
         ClientLoad client = cpuAtStop.since(cpuAtStart, stoppedAt - start);
         OpenLoopResult openLoop = null;
         if (config.openLoop()) {
-            Histogram service = newHistogram();
             Histogram lag = newHistogram();
             for (LoadWorker worker : workers) {
-                service.add(worker.serviceRecorder().getIntervalHistogram(null));
                 lag.add(worker.lagRecorder().getIntervalHistogram(null));
             }
-            openLoop = new OpenLoopResult(config.rate(), Latency.of(service), Latency.of(lag),
+            openLoop = new OpenLoopResult(config.rate(), Latency.of(serviceTotal), Latency.of(lag),
                     totals.get(Counter.SLOT_WAIT_NS), (stoppedAt - start) * workers.size());
         }
-        return new RunResult(config, engine, startedAt, stoppedAt - start, Latency.of(total), perSecondResponses,
-                perSecondBytes, totals.get(Counter.BYTES_READ) - bytesAtStart, totals, warmupResponses, warmupNs,
-                interrupted, unreachable, client, openLoop);
+        return new RunResult(config, engine, startedAt, stoppedAt - start, Latency.of(total), seconds,
+                totals.get(Counter.BYTES_READ) - bytesAtStart, totals, warmupResponses, warmupNs, interrupted,
+                unreachable, client, openLoop);
+    }
+
+    /**
+     * Closes a second every second until {@code deadline} or until the run must stop, keeping the full seconds
+     * in {@code seconds} (null: the warmup's are not kept); true if the target proved unreachable.
+     */
+    private boolean everySecond(SecondSampler sampler, long deadline, List<SecondSample> seconds, Histogram total,
+                                Histogram serviceTotal) throws InterruptedException {
+        long nextSecond = System.nanoTime() + SECOND_NS;
+        while (true) {
+            if (waitUntil(Math.min(nextSecond, deadline))) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now >= nextSecond) {
+                SecondSample sample = sampler.take(now, total, serviceTotal);
+                if (seconds != null) {
+                    seconds.add(sample);
+                }
+                nextSecond += SECOND_NS;
+            }
+            if (stopNow() || now >= deadline) {
+                return false;
+            }
+        }
     }
 
     /**
@@ -170,8 +185,8 @@ public final class LoadRun {
         long measuredNs = results.stream().mapToLong(StepResult::durationNs).sum();
         unreachable |= totals.get(Counter.CONNECTIONS_ESTABLISHED) == 0;
         ClientLoad client = results.isEmpty() ? cpuAtStop.since(cpuAtStop, 1) : results.getLast().client();
-        RunResult run = new RunResult(config, engine, startedAt, measuredNs, Latency.of(total), new long[0],
-                new long[0], totals.get(Counter.BYTES_READ), totals, 0, 0, interrupted, unreachable, client, null);
+        RunResult run = new RunResult(config, engine, startedAt, measuredNs, Latency.of(total), List.of(),
+                totals.get(Counter.BYTES_READ), totals, 0, 0, interrupted, unreachable, client, null);
         return new RampResult(run, results, results.isEmpty() ? null : Knee.of(results), stoppedAt - start);
     }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * from the intended time (corrected for coordinated omission); service latency from the hand-over; the schedule
  * lag is the difference.
  *
- * <p>Only {@link #stop}, {@link #startMeasuring}, {@link #targetConnections}, {@link #counts()} and
- * {@link #recorder()} may be called from other threads.
+ * <p>Only {@link #stop}, {@link #startMeasuring}, {@link #targetConnections}, {@link #counts()} and the
+ * recorders' interval reads may be called from other threads.
  */
 public final class LoadWorker implements TransportEvents {
 
@@ -38,6 +38,10 @@ public final class LoadWorker implements TransportEvents {
     private final LoadConnection[] connections;
     private final WorkerCounters counters = new WorkerCounters();
     private final IntervalRecorder recorder;
+    /** The warmup's latencies (reported under their own tag, never in the results). */
+    private final IntervalRecorder warmupRecorder;
+    /** Where latencies go now: the warmup's recorder until the measured phase begins, then {@link #recorder}. */
+    private IntervalRecorder active;
     /** Open loop only (else null): response complete - hand-over, and hand-over - intended. */
     private final IntervalRecorder serviceRecorder;
     private final IntervalRecorder lagRecorder;
@@ -81,6 +85,8 @@ public final class LoadWorker implements TransportEvents {
         }
         this.toStamp = new int[count];
         this.recorder = new IntervalRecorder(config.highestLatencyNs());
+        this.warmupRecorder = new IntervalRecorder(config.highestLatencyNs());
+        this.active = warmupRecorder;
         OpenLoopRate rate = config.rateOf(workerIndex);
         if (rate != null) {
             this.schedule = new ArrivalSchedule(rate, config.durationNs(), config.seedOf(workerIndex));
@@ -124,6 +130,7 @@ public final class LoadWorker implements TransportEvents {
                 counters.restartAfterWarmup();
             }
             measuring = true;
+            active = recorder; // between rounds: no batch is open
             counters.set(Counter.MEASURING, 1);
             if (schedule != null) {
                 schedule.startRamp(nowNs);
@@ -147,7 +154,7 @@ public final class LoadWorker implements TransportEvents {
     public void endRound() {
         if (roundOpen) {
             roundOpen = false;
-            recorder.endBatch();
+            active.endBatch();
             if (serviceRecorder != null) {
                 serviceRecorder.endBatch();
             }
@@ -355,7 +362,7 @@ public final class LoadWorker implements TransportEvents {
     public void onWake(long nowNs, long blockedNs) {
         this.nowNs = nowNs;
         counters.add(Counter.BLOCKED_NS, blockedNs);
-        recorder.beginBatch();
+        active.beginBatch();
         if (serviceRecorder != null) {
             serviceRecorder.beginBatch();
         }
@@ -494,13 +501,11 @@ public final class LoadWorker implements TransportEvents {
     }
 
     private void record(LoadConnection c) {
-        if (measuring) { // warmup latencies are not results
-            if (schedule == null) {
-                // Closed loop: from the hand-over of the request's bytes to the response's last byte.
-                recorder.record(nowNs - c.slots.sentNs(c.received));
-            } else {
-                recordOpenLoop(c);
-            }
+        if (schedule == null) {
+            // Closed loop: from the hand-over of the request's bytes to the response's last byte.
+            active.record(nowNs - c.slots.sentNs(c.received));
+        } else {
+            recordOpenLoop(c);
         }
         c.received++;
         counters.add(Counter.RESPONSES, 1);
@@ -509,8 +514,10 @@ public final class LoadWorker implements TransportEvents {
 
     /** Open loop: corrected latency from the intended send time, service latency from the hand-over. */
     private void recordOpenLoop(LoadConnection c) {
-        recorder.record(nowNs - c.slots.intendedNs(c.received));
-        serviceRecorder.record(nowNs - c.slots.sentNs(c.received));
+        active.record(nowNs - c.slots.intendedNs(c.received));
+        if (measuring) {
+            serviceRecorder.record(nowNs - c.slots.sentNs(c.received));
+        }
     }
 
     /** The transport lost the connection: finish a close-delimited response, count what was still in flight. */
@@ -576,6 +583,11 @@ public final class LoadWorker implements TransportEvents {
      */
     public IntervalRecorder recorder() {
         return recorder;
+    }
+
+    /** Latencies of the warmup (open loop: corrected), recorded until the measured phase begins. Any thread. */
+    public IntervalRecorder warmupRecorder() {
+        return warmupRecorder;
     }
 
     /** Open loop: response complete - hand-over to the kernel; null in a closed loop. */

@@ -1,6 +1,7 @@
 package dev.ringload.engine.load;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a run measured, immutable: the basis of every report.
@@ -10,8 +11,7 @@ import java.time.Instant;
  * @param startedAt          wall-clock start of the measured phase
  * @param durationNs         length of the measured phase
  * @param latency            latency of every measured response
- * @param perSecondResponses responses completed in each full second of the measured phase
- * @param perSecondBytes     bytes received in each full second
+ * @param seconds            every full second of the measured phase
  * @param bytesRead          bytes received in the measured phase
  * @param totals             counters summed over the workers (measured phase)
  * @param warmupResponses    responses during the warmup (not in the results)
@@ -22,23 +22,22 @@ import java.time.Instant;
  * @param openLoop           an open-loop run's rate and latency parts; null for a closed loop
  */
 public record RunResult(LoadConfig config, String engine, Instant startedAt, long durationNs, Latency latency,
-                        long[] perSecondResponses, long[] perSecondBytes, long bytesRead, RunTotals totals,
+                        List<SecondSample> seconds, long bytesRead, RunTotals totals,
                         long warmupResponses, long warmupNs, boolean partial, boolean unreachable, ClientLoad client,
                         OpenLoopResult openLoop) {
 
     public RunResult {
-        perSecondResponses = perSecondResponses.clone();
-        perSecondBytes = perSecondBytes.clone();
+        seconds = List.copyOf(seconds);
     }
 
-    @Override
+    /** Responses completed in each full second of the measured phase. */
     public long[] perSecondResponses() {
-        return perSecondResponses.clone();
+        return seconds.stream().mapToLong(SecondSample::responses).toArray();
     }
 
-    @Override
+    /** Bytes received in each full second. */
     public long[] perSecondBytes() {
-        return perSecondBytes.clone();
+        return seconds.stream().mapToLong(SecondSample::bytes).toArray();
     }
 
     public long responses() {
