@@ -54,7 +54,7 @@ for base in $(awk '/^FROM/ {print $2}' docker/Dockerfile); do
 done
 docker/stand-in-images.sh
 say "building docker/Dockerfile"
-docker build --network host -f docker/Dockerfile -t "$image" . >"$work/build.log" 2>&1 \
+docker build --network host --build-arg GIT_COMMIT="$(git rev-parse HEAD 2>/dev/null || true)" -f docker/Dockerfile -t "$image" . >"$work/build.log" 2>&1 \
     || { tail -40 "$work/build.log" >&2; fail "docker build failed"; }
 
 # The shipped profile without the three io_uring calls: what Docker 25.0+ does by default.

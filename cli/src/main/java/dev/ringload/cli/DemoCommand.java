@@ -78,8 +78,8 @@ final class DemoCommand implements Callable<Integer> {
                     .durationNs(duration.toNanos()).build();
             RunDescription description = new RunDescription(url, "GET", List.of(), 0,
                     clientCpus.length > threads ? Arrays.copyOf(clientCpus, threads) : clientCpus, false, json,
-                    choice.reason());
-            return RunCommand.execute(config, description, choice, out, err);
+                    choice.reason(), spec.commandLine().getParseResult().originalArgs());
+            return RunCommand.execute(config, description, choice, OutputOptions.Outputs.NONE, out, err);
         }
     }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +86,9 @@ final class FindMaxCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout: every step and the conclusion.")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report of the steps.")
+    Path html;
+
     @CommandLine.Mixin
     LoadOptions load = new LoadOptions();
 
@@ -99,6 +104,7 @@ final class FindMaxCommand implements Callable<Integer> {
         RunDescription description;
         RateSearch search;
         int threads;
+        InetAddress target;
         try {
             for (String text : sloTexts) {
                 slos.add(Slo.parse(text));
@@ -106,13 +112,16 @@ final class FindMaxCommand implements Callable<Integer> {
             if (startRate != null && !(startRate >= RateSearch.FLOOR_RATE)) {
                 throw new IllegalArgumentException("--start-rate must be at least 1 req/s, got " + startRate);
             }
+            OutputOptions.checkWritable(html, "--html");
             search = new RateSearch(slos, startRate == null ? RateSearch.FLOOR_RATE : startRate, maxSteps);
             RunCommand.arrival(arrival);
             LoadOptions.Prepared prepared = load.prepare(url);
             builder = prepared.builder();
             threads = prepared.threads();
+            target = prepared.target().address();
             builder.build(); // refuses a bad combination now, not at the first step
-            description = prepared.describe(url, load.method, load.headers, false, json);
+            description = prepared.describe(url, load.method, load.headers, false, json)
+                    .withCommandLine(spec.commandLine().getParseResult().originalArgs());
         } catch (IllegalArgumentException | IOException e) {
             err.println("ringload find-max: " + e.getMessage());
             err.flush();
@@ -127,7 +136,7 @@ final class FindMaxCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         RunCommand.warnAboutHostLimits(load.connections, err);
-        FindMaxReport report = new FindMaxReport(url, slos, description, choice.name(), out, json);
+        FindMaxReport report = new FindMaxReport(url, slos, description, choice.name(), target, out, json);
         Steps steps = new Steps(builder, choice);
         try (SignalStop ignored = SignalStop.install(steps::interrupt)) {
             RunResult probe = null;
@@ -162,7 +171,10 @@ final class FindMaxCommand implements Callable<Integer> {
             if (unreachable.get() != null) {
                 return unreachable(unreachable.get(), err);
             }
-            report.conclusion(result);
+            String json = report.conclusion(result);
+            if (html != null && !HtmlOutput.write(json, html, err)) {
+                return ExitCodes.FAILURE;
+            }
             return result.partial() ? ExitCodes.INTERRUPTED
                     : result.maxRate().isEmpty() ? ExitCodes.NOT_MET : ExitCodes.OK;
         }

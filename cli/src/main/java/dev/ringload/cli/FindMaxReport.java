@@ -7,6 +7,8 @@ import dev.ringload.engine.search.RateSearchResult;
 import dev.ringload.engine.search.Slo;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,8 @@ final class FindMaxReport {
     private final PrintWriter out;
     private final boolean json;
     private final List<StepRow> rows = new ArrayList<>();
+    private final InetAddress target;
+    private final Instant startedAt;
     private double startRate;
     private RunResult probe;
     private Duration step;
@@ -37,8 +41,10 @@ final class FindMaxReport {
     private record StepRow(JudgedStep judged, RunResult run) {
     }
 
-    FindMaxReport(String url, List<Slo> slos, RunDescription description, String engine, PrintWriter out,
-                  boolean json) {
+    FindMaxReport(String url, List<Slo> slos, RunDescription description, String engine, InetAddress target,
+                  PrintWriter out, boolean json) {
+        this.target = target;
+        this.startedAt = Instant.now();
         this.url = url;
         this.slos = List.copyOf(slos);
         this.description = description;
@@ -95,11 +101,13 @@ final class FindMaxReport {
         out.flush();
     }
 
-    void conclusion(RateSearchResult result) {
+    /** Prints the conclusion (or, with --json, the whole report) and returns the JSON report. */
+    String conclusion(RateSearchResult result) {
         String line = conclusionLine(result);
         String client = clientLine(result);
+        String report = json(result, line, client);
         if (json) {
-            out.println(json(result, line, client));
+            out.println(report);
         } else {
             out.println();
             out.println(line);
@@ -108,6 +116,7 @@ final class FindMaxReport {
             }
         }
         out.flush();
+        return report;
     }
 
     /** {@code max sustainable rate: N req/s (p99 X at N req/s)}, or why there is none. */
@@ -174,6 +183,8 @@ final class FindMaxReport {
         j.field("clientBound", result.clientBound()).field("line", line).field("clientLine", client).endObject();
         j.name("environment");
         Environment.detect().json(j);
+        j.name("provenance");
+        description.provenance(target, startedAt).json(j);
         return j.endObject().toString();
     }
 

@@ -6,6 +6,8 @@ import dev.ringload.engine.load.ErrorKind;
 import dev.ringload.engine.load.Latency;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.OpenLoopResult;
+import dev.ringload.engine.load.Percentiles;
+import dev.ringload.engine.load.SecondSample;
 import dev.ringload.engine.load.RampPlan;
 import dev.ringload.engine.load.RampResult;
 import dev.ringload.engine.load.RunResult;
@@ -13,6 +15,9 @@ import dev.ringload.engine.load.RunTotals;
 import dev.ringload.engine.load.StepResult;
 
 import java.net.InetAddress;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /** A run, or a ramp, as exactly one JSON object (the README lists the fields). */
 final class JsonReport {
@@ -20,16 +25,18 @@ final class JsonReport {
     private JsonReport() {
     }
 
-    static String run(RunResult r, RunDescription run, String error) {
+    static String run(RunResult r, RunDescription run, String error, List<Thresholds.Verdict> thresholds) {
         Json j = new Json().beginObject();
-        runFields(j, r, run, error);
+        runFields(j, r, run, error, thresholds);
+        seriesJson(j, r);
         return j.endObject().toString();
     }
 
     /** The run's fields, then {@code ramp} (the plan and the knee) and {@code steps}. */
-    static String ramp(RampResult r, RampPlan plan, RunDescription run, String error) {
+    static String ramp(RampResult r, RampPlan plan, RunDescription run, String error,
+                       List<Thresholds.Verdict> thresholds) {
         Json j = new Json().beginObject();
-        runFields(j, r.run(), run, error);
+        runFields(j, r.run(), run, error, thresholds);
         j.name("ramp").beginObject().name("steps").beginArray();
         for (int n : plan.steps()) j.value(n);
         j.endArray().field("stepSeconds", plan.stepNs() / 1e9).field("ratePerSecond", plan.ratePerSecond())
@@ -53,11 +60,12 @@ final class JsonReport {
         return j.endObject().toString();
     }
 
-    private static void runFields(Json j, RunResult r, RunDescription run, String error) {
+    private static void runFields(Json j, RunResult r, RunDescription run, String error,
+                                  List<Thresholds.Verdict> thresholds) {
         LoadConfig c = r.config();
         Latency h = r.latency();
         RunTotals t = r.totals();
-        j.field("engine", r.engine()).field("engineReason", run.engineReason())
+        j.field("command", "run").field("engine", r.engine()).field("engineReason", run.engineReason())
                 .field("threads", c.threads()).field("startedAt", r.startedAt().toString())
                 .field("durationSeconds", r.durationSeconds()).field("partial", r.partial());
         if (error != null) {
@@ -123,8 +131,55 @@ final class JsonReport {
                 .endObject();
         j.name("client");
         clientJson(j, r.client());
+        Thresholds.json(j, thresholds);
+        j.field("thresholdsJudged", Thresholds.judged(r));
         j.name("environment");
         Environment.detect().json(j);
+        j.name("provenance");
+        run.provenance(c.target().address(), r.startedAt()).json(j);
+    }
+
+    /**
+     * {@code series}: the measured phase second by second (full seconds), for plots and for {@code compare}'s
+     * spread: responses, errors, connections open, latency percentiles in microseconds (null for a second without
+     * responses) and, in an open loop, service latency and the target rate.
+     */
+    private static void seriesJson(Json j, RunResult r) {
+        List<SecondSample> seconds = r.seconds();
+        j.name("series").beginObject().field("startMs", seconds.isEmpty() ? r.startedAt().toEpochMilli()
+                : seconds.getFirst().startMs());
+        numbers(j, "seconds", seconds, s -> Math.round(s.elapsedSeconds() * 1000) / 1000.0);
+        numbers(j, "responses", seconds, s -> s.responses());
+        numbers(j, "errors", seconds, s -> s.errors());
+        numbers(j, "connections", seconds, s -> s.openConnections());
+        j.name("latency");
+        percentileSeries(j, seconds, SecondSample::latency);
+        if (r.openLoop() != null) {
+            j.name("serviceLatency");
+            percentileSeries(j, seconds, SecondSample::service);
+            numbers(j, "targetRate", seconds, SecondSample::targetPerSecond);
+        }
+        j.endObject();
+    }
+
+    private static void numbers(Json j, String name, List<SecondSample> seconds, ToDoubleFunction<SecondSample> value) {
+        j.name(name).beginArray();
+        for (SecondSample s : seconds) j.value(value.applyAsDouble(s));
+        j.endArray();
+    }
+
+    private static void percentileSeries(Json j, List<SecondSample> seconds, Function<SecondSample, Percentiles> of) {
+        j.beginObject().field("unit", "us");
+        record Column(String name, ToDoubleFunction<Percentiles> value) {
+        }
+        for (Column c : List.of(new Column("p50", Percentiles::p50), new Column("p90", Percentiles::p90),
+                new Column("p99", Percentiles::p99), new Column("p99_9", Percentiles::p999),
+                new Column("max", Percentiles::max))) {
+            j.name(c.name()).beginArray();
+            for (SecondSample s : seconds) j.value(c.value().applyAsDouble(of.apply(s)) / 1e3); // NaN: null
+            j.endArray();
+        }
+        j.endObject();
     }
 
     /** Percentiles in microseconds, and HdrHistogram's encoding of the whole distribution (nanoseconds). */

@@ -65,7 +65,8 @@ final class LoadOptions {
 
         /** The options as used, for reports. */
         RunDescription describe(String url, String method, List<String> headers, boolean latency, boolean json) {
-            return new RunDescription(url, method, List.copyOf(headers), bodyBytes, threadCpus, latency, json, null);
+            return new RunDescription(url, method, List.copyOf(headers), bodyBytes, threadCpus, latency, json, null,
+                    List.of());
         }
     }
 

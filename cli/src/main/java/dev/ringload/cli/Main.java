@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ringload} command. */
 @Command(name = "ringload",
         mixinStandardHelpOptions = true,
-        subcommands = {RunCommand.class, FindMaxCommand.class, ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
+        subcommands = {RunCommand.class, FindMaxCommand.class, ReportCommand.class, CompareCommand.class,
+                ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
         versionProvider = VersionProvider.class,
         description = {
                 "High-ceiling HTTP/1.1 load generator for Linux.",
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
                 "  2  invalid command line, option value or address",
                 "  3  run, find-max: target unreachable (no connection ever succeeded)",
                 "  4  --engine uring where io_uring is unusable (the reason is printed)",
-                "  99  find-max: no rate met the SLOs",
+                "  99  run: a --threshold failed; find-max: no rate met the SLOs",
                 "  130  stopped by Ctrl-C (run, demo, find-max: or SIGTERM; partial results printed)",
                 "  143  serve terminated by SIGTERM",
         })

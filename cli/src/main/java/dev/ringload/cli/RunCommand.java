@@ -4,6 +4,7 @@ import dev.ringload.engine.doctor.Doctor;
 import dev.ringload.engine.doctor.Finding;
 import dev.ringload.engine.Engines;
 import dev.ringload.engine.load.Arrival;
+import dev.ringload.engine.load.IntervalListener;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.OpenLoopRate;
@@ -38,6 +39,7 @@ import java.util.concurrent.Callable;
                 "  2  invalid URL or option",
                 "  3  target unreachable: no connection ever succeeded (the reason is printed)",
                 "  4  --engine uring where io_uring is unusable (the reason is printed)",
+                "  99  a --threshold failed",
                 "  130  interrupted by Ctrl-C/SIGTERM: the results so far are printed, marked partial",
         })
 final class RunCommand implements Callable<Integer> {
@@ -74,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EngineOption engine = new EngineOption();
 
+    @CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
+
     @Option(names = {"-R", "--rate"}, converter = RateConverter.class, paramLabel = "R|A:B",
             description = "Open loop: send R requests per second in total, on a schedule, whether or not responses "
                     + "came back; A:B ramps linearly from A to B over the duration. Latency then counts from each "
@@ -103,7 +108,9 @@ final class RunCommand implements Callable<Integer> {
         LoadConfig config;
         RunDescription description;
         RampPlan plan = null;
+        OutputOptions.Outputs outputs;
         try {
+            outputs = output.resolve();
             if (ramp != null) {
                 if (requests != null) {
                     throw new IllegalArgumentException("--ramp and -n cannot be combined");
@@ -123,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
                 builder.durationNs(duration.toNanos());
             }
             config = builder.build();
-            description = prepared.describe(url, load.method, load.headers, latency, json);
+            description = prepared.describe(url, load.method, load.headers, latency, json)
+                    .withCommandLine(spec.commandLine().getParseResult().originalArgs());
         } catch (IllegalArgumentException | IOException e) {
             err.println("ringload: " + e.getMessage());
             err.flush();
@@ -138,8 +146,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         warnAboutHostLimits(config.connections(), err);
-        return plan == null ? execute(config, description, choice, out, err)
-                : executeRamp(config, plan, description, choice, out, err);
+        return plan == null ? execute(config, description, choice, outputs, out, err)
+                : executeRamp(config, plan, description, choice, outputs, out, err);
     }
 
     /** Raises the open-files limit for {@code connections} where allowed; false (and why, on err) where not. */
@@ -195,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
 
 
     static int executeRamp(LoadConfig config, RampPlan plan, RunDescription description, Engines.Choice engine,
-                           PrintWriter out, PrintWriter err) throws InterruptedException {
+                           OutputOptions.Outputs outputs, PrintWriter out, PrintWriter err) throws InterruptedException {
         if (!description.json()) {
             out.print(RampReport.header(config, plan, description, engine.name()));
             out.flush();
@@ -205,61 +213,83 @@ final class RunCommand implements Callable<Integer> {
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
             result = run.executeRamp(plan);
         }
-        if (result.run().unreachable()) {
-            String reason = result.run().totals().firstConnectError() == null ? "no connection succeeded"
-                    : result.run().totals().firstConnectError();
-            String message = "target unreachable: " + reason + " (" + config.target().address().getHostAddress() + ":"
-                    + config.target().port() + ")";
-            if (description.json()) {
-                out.println(JsonReport.ramp(result, plan, description, message));
-                out.flush();
-            }
-            err.println("ringload: " + message);
-            err.flush();
-            return ExitCodes.UNREACHABLE;
-        }
+        List<Thresholds.Verdict> verdicts = outputs.thresholds().judge(result.run());
+        String message = result.run().unreachable() ? unreachableMessage(result.run()) : null;
+        String json = JsonReport.ramp(result, plan, description, message, verdicts);
         if (description.json()) {
-            out.println(JsonReport.ramp(result, plan, description, null));
-        } else {
+            out.println(json);
+        } else if (message == null) {
             RampReport.human(out, result);
+            Thresholds.print(out, verdicts, result.run());
         }
         out.flush();
-        return result.run().partial() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        return finish(result.run(), message, verdicts, json, outputs, err);
     }
 
     /** Runs {@code config} and prints the report; shared with {@code demo}. */
-    static int execute(LoadConfig config, RunDescription description, Engines.Choice engine, PrintWriter out,
-                       PrintWriter err) throws InterruptedException {
+    static int execute(LoadConfig config, RunDescription description, Engines.Choice engine,
+                       OutputOptions.Outputs outputs, PrintWriter out, PrintWriter err) throws InterruptedException {
         boolean json = description.json();
         if (!json) {
             out.print(Report.header(config, description, engine.name()));
             out.flush();
         }
         LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports());
+        IntervalListener progress = ProgressLine.forRun(outputs.quiet(), config.durationNs() / 1e9,
+                config.warmupNs() / 1e9, config.connections());
         RunResult result;
-        try (SignalStop ignored = SignalStop.install(run::interrupt)) {
-            result = run.execute();
-        }
-        if (result.unreachable()) {
-            String reason = result.totals().firstConnectError() == null ? "no connection succeeded"
-                    : result.totals().firstConnectError();
-            String message = "target unreachable: " + reason + " (" + config.target().address().getHostAddress() + ":"
-                    + config.target().port() + ")";
-            if (json) {
-                out.println(JsonReport.run(result, description, message));
-                out.flush();
+        try (HlogWriter hlog = outputs.hlog() == null ? null : new HlogWriter(outputs.hlog());
+             SignalStop ignored = SignalStop.install(run::interrupt)) {
+            run.onSecond(hlog == null ? progress : (sample, latency, service) -> {
+                hlog.onSecond(sample, latency, service);
+                progress.onSecond(sample, latency, service);
+            });
+            try {
+                result = run.execute();
+            } finally {
+                if (progress instanceof ProgressLine line) {
+                    line.clear();
+                }
             }
-            err.println("ringload: " + message);
+        } catch (IOException e) {
+            err.println("ringload: --hlog " + outputs.hlog() + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        List<Thresholds.Verdict> verdicts = outputs.thresholds().judge(result);
+        String message = result.unreachable() ? unreachableMessage(result) : null;
+        String report = JsonReport.run(result, description, message, verdicts);
+        if (json) {
+            out.println(report);
+        } else if (message == null) {
+            Report.human(out, result, description);
+            Thresholds.print(out, verdicts, result);
+        }
+        out.flush();
+        return finish(result, message, verdicts, report, outputs, err);
+    }
+
+    private static String unreachableMessage(RunResult result) {
+        String reason = result.totals().firstConnectError() == null ? "no connection succeeded"
+                : result.totals().firstConnectError();
+        LoadConfig config = result.config();
+        return "target unreachable: " + reason + " (" + config.target().address().getHostAddress() + ":"
+                + config.target().port() + ")";
+    }
+
+    /** Writes the HTML report, says why the target was unreachable, and picks the exit code. */
+    private static int finish(RunResult result, String unreachable, List<Thresholds.Verdict> verdicts, String json,
+                              OutputOptions.Outputs outputs, PrintWriter err) {
+        if (outputs.html() != null && !HtmlOutput.write(json, outputs.html(), err)) {
+            return ExitCodes.FAILURE;
+        }
+        if (unreachable != null) {
+            err.println("ringload: " + unreachable);
             err.flush();
             return ExitCodes.UNREACHABLE;
         }
-        if (json) {
-            out.println(JsonReport.run(result, description, null));
-        } else {
-            Report.human(out, result, description);
-        }
-        out.flush();
-        return result.partial() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        return result.partial() ? ExitCodes.INTERRUPTED
+                : Thresholds.anyFailed(verdicts) ? ExitCodes.NOT_MET : ExitCodes.OK;
     }
 
 }

@@ -2,11 +2,26 @@ package dev.ringload.cli;
 
 import java.util.List;
 
-/** The options as used, for the report's header and the JSON {@code config} object. */
+/**
+ * The options as used, for the report's header, the JSON {@code config} object and its provenance
+ * ({@code commandLine}: the arguments as given, after "ringload").
+ */
 record RunDescription(String url, String method, List<String> headers, int bodyBytes, int[] cpus,
-                      boolean latencySpectrum, boolean json, String engineReason) {
+                      boolean latencySpectrum, boolean json, String engineReason, List<String> commandLine) {
 
     RunDescription withEngineReason(String reason) {
-        return new RunDescription(url, method, headers, bodyBytes, cpus, latencySpectrum, json, reason);
+        return new RunDescription(url, method, headers, bodyBytes, cpus, latencySpectrum, json, reason, commandLine);
+    }
+
+    RunDescription withCommandLine(List<String> args) {
+        return new RunDescription(url, method, headers, bodyBytes, cpus, latencySpectrum, json, engineReason,
+                List.copyOf(args));
+    }
+
+    /** Where and how the run was made, collected when the report is written. */
+    Provenance provenance(java.net.InetAddress target, java.time.Instant startedAt) {
+        List<String> line = new java.util.ArrayList<>(List.of("ringload"));
+        line.addAll(commandLine);
+        return Provenance.collect(line, target, cpus, startedAt);
     }
 }

@@ -32,7 +32,7 @@ class MainTest {
         }
         String help = Cli.execute("--help").out();
         assertThat(help).doesNotContain("io_uring driver only").doesNotContain("come next");
-        assertThat(help).contains("130  stopped by Ctrl-C (run, demo, find-max: or SIGTERM").contains("99  find-max: no rate met the SLOs").contains("143  serve terminated by SIGTERM");
+        assertThat(help).contains("130  stopped by Ctrl-C (run, demo, find-max: or SIGTERM").contains("99  run: a --threshold failed; find-max: no rate met the SLOs").contains("143  serve terminated by SIGTERM");
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.ringload.engine.load.Knee;
 import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.OpenLoopRate;
 import dev.ringload.engine.load.OpenLoopResult;
+import dev.ringload.engine.load.Percentiles;
+import dev.ringload.engine.load.SecondSample;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.Target;
@@ -37,8 +39,9 @@ class ReportTest {
         statuses[200] = 1000;
         Histogram latency = new Histogram(1, SECOND * 60, 3);
         latency.recordValueWithCount(1_000_000, 1000);
-        return new RunResult(config, "io_uring", Instant.now(), SECOND, Latency.of(latency), new long[] {1000},
-                new long[] {1}, 1, RunTotals.of(counts, statuses, null), 0, 0, false, false, client, null);
+        SecondSample second = new SecondSample(false, 0, 1000, 1, 1000, 1, 0, requested, 0, Percentiles.of(latency), null);
+        return new RunResult(config, "io_uring", Instant.now(), SECOND, Latency.of(latency), List.of(second), 1,
+                RunTotals.of(counts, statuses, null), 0, 0, false, false, client, null);
     }
 
     /** An open-loop result of 1000 responses in a second, asked for at {@code target}/s. */
@@ -48,9 +51,8 @@ class ReportTest {
         service.recordValueWithCount(serviceMeanNs, 1000);
         OpenLoopResult open = new OpenLoopResult(OpenLoopRate.constant(target, Arrival.UNIFORM), Latency.of(service),
                 r.latency(), (long) (slotWaitShare * SECOND), SECOND);
-        return new RunResult(r.config(), r.engine(), r.startedAt(), r.durationNs(), r.latency(),
-                r.perSecondResponses(), r.perSecondBytes(), r.bytesRead(), r.totals(), 0, 0, false, false,
-                r.client(), open);
+        return new RunResult(r.config(), r.engine(), r.startedAt(), r.durationNs(), r.latency(), r.seconds(),
+                r.bytesRead(), r.totals(), 0, 0, false, false, r.client(), open);
     }
 
     @Test
