@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                     .durationNs(duration.toNanos()).build();
             RunDescription description = new RunDescription(url, "GET", List.of(), 0,
                     clientCpus.length > threads ? Arrays.copyOf(clientCpus, threads) : clientCpus, false, json,
-                    choice.reason(), spec.commandLine().getParseResult().originalArgs());
+                    choice.reason(), spec.commandLine().getParseResult().originalArgs(), null);
             return RunCommand.execute(config, description, choice, OutputOptions.Outputs.NONE, out, err);
         }
     }

@@ -6,6 +6,7 @@ import dev.ringload.engine.load.LoadConfig;
 import dev.ringload.engine.load.LoadRun;
 import dev.ringload.engine.load.OpenLoopRate;
 import dev.ringload.engine.load.RunResult;
+import dev.ringload.engine.mix.RequestMix;
 import dev.ringload.engine.search.JudgedStep;
 import dev.ringload.engine.search.RateSearch;
 import dev.ringload.engine.search.RateSearchResult;
@@ -55,7 +56,8 @@ final class FindMaxCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port]/path?query")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "http://host[:port]/path?query (none with --targets)")
     String url;
 
     @Option(names = "--slo", required = true, paramLabel = "EXPR",
@@ -120,7 +122,7 @@ final class FindMaxCommand implements Callable<Integer> {
             threads = prepared.threads();
             target = prepared.target().address();
             builder.build(); // refuses a bad combination now, not at the first step
-            description = prepared.describe(url, load.method, load.headers, false, json)
+            description = prepared.describe(load.method, load.headers, false, json)
                     .withCommandLine(spec.commandLine().getParseResult().originalArgs());
         } catch (IllegalArgumentException | IOException e) {
             err.println("ringload find-max: " + e.getMessage());
@@ -136,8 +138,9 @@ final class FindMaxCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         RunCommand.warnAboutHostLimits(load.connections, err);
-        FindMaxReport report = new FindMaxReport(url, slos, description, choice.name(), target, out, json);
-        Steps steps = new Steps(builder, choice);
+        FindMaxReport report = new FindMaxReport(description.url(), slos, description, choice.name(), target, out,
+                json);
+        Steps steps = new Steps(builder, choice, description.mix());
         try (SignalStop ignored = SignalStop.install(steps::interrupt)) {
             RunResult probe = null;
             if (startRate == null) {
@@ -195,7 +198,10 @@ final class FindMaxCommand implements Callable<Integer> {
         private volatile LoadRun current;
         private volatile boolean interrupted;
 
-        Steps(LoadConfig.Builder builder, Engines.Choice engine) {
+        private final RequestMix mix;
+
+        Steps(LoadConfig.Builder builder, Engines.Choice engine, RequestMix mix) {
+            this.mix = mix;
             this.builder = builder;
             this.engine = engine;
         }
@@ -211,7 +217,8 @@ final class FindMaxCommand implements Callable<Integer> {
         }
 
         private RunResult run(LoadConfig config) throws InterruptedException {
-            LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports());
+            LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports(),
+                    LoadOptions.plans(config, mix));
             current = run;
             if (interrupted) {
                 run.interrupt();

@@ -13,6 +13,7 @@ import dev.ringload.engine.load.RampResult;
 import dev.ringload.engine.load.RunResult;
 import dev.ringload.engine.load.RunTotals;
 import dev.ringload.engine.load.StepResult;
+import dev.ringload.engine.load.TargetResult;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -131,6 +132,7 @@ final class JsonReport {
                 .endObject();
         j.name("client");
         clientJson(j, r.client());
+        targetsJson(j, r, run);
         Thresholds.json(j, thresholds);
         j.field("thresholdsJudged", Thresholds.judged(r));
         j.name("environment");
@@ -180,6 +182,32 @@ final class JsonReport {
             j.endArray();
         }
         j.endObject();
+    }
+
+    /**
+     * {@code targets}: with --targets or --raw, one object per request of the mix (its label, weight, responses and
+     * share, status classes, errors, latency); an empty array otherwise.
+     */
+    private static void targetsJson(Json j, RunResult r, RunDescription run) {
+        j.name("targets").beginArray();
+        long all = r.targets().stream().mapToLong(TargetResult::responses).sum();
+        for (TargetResult t : r.targets()) {
+            long[] c = t.statusClasses();
+            Latency h = t.latency();
+            j.beginObject().field("label", run.mix() == null ? "" : run.mix().shapes().get(t.index()).label())
+                    .field("weight", run.mix() == null ? 1 : run.mix().shapes().get(t.index()).weight())
+                    .field("responses", t.responses()).field("share", all == 0 ? 0 : (double) t.responses() / all)
+                    .name("statusCodes").beginObject();
+            for (int cls = 1; cls <= 5; cls++) j.field(cls + "xx", c[cls]);
+            j.field("other", c[0]).endObject().field("errors", t.errors()).name("latency").beginObject()
+                    .field("unit", "us").field("p50", micros(h.valueAtPercentileNs(50)))
+                    .field("p90", micros(h.valueAtPercentileNs(90))).field("p99", micros(h.valueAtPercentileNs(99)))
+                    .field("max", micros(h.maxNs())).field("count", h.count()).endObject().endObject();
+        }
+        j.endArray();
+        if (run.mix() != null) {
+            j.field("pick", run.mix().pick().label());
+        }
     }
 
     /** Percentiles in microseconds, and HdrHistogram's encoding of the whole distribution (nanoseconds). */

@@ -1,6 +1,12 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.SendPlanFactory;
+import dev.ringload.engine.mix.MixPlan;
+import dev.ringload.engine.mix.RawRequests;
+import dev.ringload.engine.mix.RequestMix;
+import dev.ringload.engine.mix.RequestSpec;
+import dev.ringload.engine.mix.TargetsFile;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.Target;
 import dev.ringload.engine.os.Affinity;
@@ -52,6 +58,22 @@ final class LoadOptions {
         Path file;
     }
 
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "Requests from a vegeta-style targets file: 'METHOD URL', header lines, an optional @body-file "
+                    + "line, a blank line between targets; '# weight=N' inside a target weights it. One endpoint; "
+                    + "no URL argument then.")
+    Path targets;
+
+    @Option(names = "--raw", split = ",", paramLabel = "FILE[,FILE...]",
+            description = "Requests from files, each one complete raw HTTP/1.1 request sent byte for byte (CRLF "
+                    + "line endings checked), to the URL's host and port.")
+    List<Path> raw;
+
+    @Option(names = "--pick", defaultValue = "round-robin", paramLabel = "round-robin|random",
+            description = "How each next request of --targets/--raw is chosen: in turn (exact shares, by weight) "
+                    + "or at random by weight (default: ${DEFAULT-VALUE}).")
+    String pick;
+
     @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10s", paramLabel = "DURATION",
             description = "A request older than this is a timeout; its connection is replaced (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -60,15 +82,22 @@ final class LoadOptions {
             description = "A connect slower than this is a connect timeout (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    /** The options resolved for one URL: a builder with the request and connection settings, and what they were. */
-    record Prepared(LoadConfig.Builder builder, Target target, int bodyBytes, int threads, int[] threadCpus) {
+    /**
+     * The options resolved for one URL: a builder with the request and connection settings, what they were, and
+     * the request mix (null: one request, repeated).
+     */
+    record Prepared(LoadConfig.Builder builder, Target target, int bodyBytes, int threads, int[] threadCpus,
+                    RequestMix mix, String url) {
 
         /** The options as used, for reports. */
-        RunDescription describe(String url, String method, List<String> headers, boolean latency, boolean json) {
+        RunDescription describe(String method, List<String> headers, boolean latency, boolean json) {
             return new RunDescription(url, method, List.copyOf(headers), bodyBytes, threadCpus, latency, json, null,
-                    List.of());
+                    List.of(), mix);
         }
     }
+
+    /** Most memory the send areas of a mix may take (connections x pipelining x the longest request). */
+    static final long MAX_SEND_AREAS = 1L << 30;
 
     /**
      * Parses the URL, encodes the request and starts a builder with connections, threads, CPUs, pipelining and
@@ -78,16 +107,66 @@ final class LoadOptions {
      * @throws IOException              when the body file cannot be read
      */
     Prepared prepare(String url) throws IOException {
+        if (targets != null && raw != null) {
+            throw new IllegalArgumentException("--targets and --raw cannot be combined");
+        }
+        if (targets != null && url != null) {
+            throw new IllegalArgumentException("--targets names its URLs: give no URL argument with it");
+        }
+        if (targets == null && url == null) {
+            throw new IllegalArgumentException("give a URL, or --targets FILE");
+        }
+        RequestMix.Pick order = switch (pick) {
+            case "round-robin" -> RequestMix.Pick.ROUND_ROBIN;
+            case "random" -> RequestMix.Pick.RANDOM;
+            default -> throw new IllegalArgumentException("--pick must be round-robin or random, got '" + pick + "'");
+        };
+        List<RequestSpec> specs = targets != null ? TargetsFile.parse(targets) : raw != null ? RawRequests.parse(raw) : null;
+        if (specs != null && url == null) {
+            url = endpointOf(specs.getFirst().url());
+        }
         byte[] content = body == null ? new byte[0]
                 : body.file != null ? Files.readAllBytes(body.file) : body.text.getBytes(StandardCharsets.UTF_8);
         Target target = Target.parse(url);
-        byte[] request = RequestTemplate.encode(method, target, headers, content);
+        RequestMix mix = specs == null ? null : RequestMix.compile(specs, target, order);
+        if (mix != null && (long) mix.maxLength() * pipelining * connections > MAX_SEND_AREAS) {
+            throw new IllegalArgumentException("the requests need " + mix.maxLength() + " bytes each; with "
+                    + connections + " connections x pipelining " + pipelining + " their send areas would pass 1 GiB: "
+                    + "lower -c or -p");
+        }
+        byte[] request = mix != null ? mix.shapes().getFirst().bytesForReport()
+                : RequestTemplate.encode(method, target, headers, content);
         int[] cpuList = cpus != null ? cpus.cpus() : Affinity.allowedCpus().stream().toArray();
         int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
-        LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(method.equals("HEAD"))
+        boolean head = mix != null ? mix.allHead() : method.equals("HEAD");
+        LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(head)
                 .connections(connections).threads(threadCount).cpus(cpuList).pipelining(pipelining)
                 .timeoutNs(timeout.toNanos()).connectTimeoutNs(connectTimeout.toNanos());
         int[] used = cpuList.length > threadCount ? Arrays.copyOf(cpuList, threadCount) : cpuList;
-        return new Prepared(builder, target, content.length, threadCount, used);
+        return new Prepared(builder, target, content.length, threadCount, used, mix, url);
+    }
+
+    /** The scheme, host and port of a targets file's URL: the endpoint every target shares. */
+    private static String endpointOf(String targetUrl) {
+        int scheme = targetUrl.indexOf("://");
+        int slash = targetUrl.indexOf('/', scheme + 3);
+        return (slash < 0 ? targetUrl : targetUrl.substring(0, slash)) + "/";
+    }
+
+    /**
+     * Each worker's plan for {@code config}: the mix's, or the one request repeated.
+     */
+    static SendPlanFactory plans(LoadConfig config, RequestMix mix) {
+        if (mix == null) {
+            return SendPlanFactory.repeated(config);
+        }
+        return worker -> {
+            int base = 0;
+            for (int i = 0; i < worker; i++) {
+                base += config.connectionsOf(i);
+            }
+            return new MixPlan(mix, worker, config.threads(), base, config.connectionsOf(worker), config.pipelining(),
+                    config.seedOf(worker));
+        };
     }
 }

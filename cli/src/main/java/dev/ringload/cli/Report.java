@@ -4,6 +4,7 @@ import dev.ringload.engine.load.Counter;
 import dev.ringload.engine.load.ErrorKind;
 import dev.ringload.engine.load.Latency;
 import dev.ringload.engine.load.LoadConfig;
+import dev.ringload.engine.load.TargetResult;
 import dev.ringload.engine.load.OpenLoopRate;
 import dev.ringload.engine.load.OpenLoopResult;
 import dev.ringload.engine.load.RunResult;
@@ -11,7 +12,9 @@ import dev.ringload.engine.load.RunTotals;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +104,7 @@ final class Report {
             out.printf(Locale.ROOT, "Warmup: %s requests in %.2fs (excluded)%n", count(r.warmupResponses()),
                     r.warmupNs() / 1e9);
         }
+        targetTable(out, r, run);
         out.println("Engine: " + r.engine());
         out.println(Verdicts.clientLine(r.client()));
         out.flush();
@@ -110,6 +114,28 @@ final class Report {
         return new String[] {name, time(h.valueAtPercentileNs(2.5)), time(h.valueAtPercentileNs(50)),
                 time(h.valueAtPercentileNs(97.5)), time(h.valueAtPercentileNs(99)), time(h.meanNs()),
                 time(h.stdDeviationNs()), time(h.maxNs())};
+    }
+
+    /** With more than one request (--targets, --raw): one row per request of the mix. */
+    static void targetTable(PrintWriter out, RunResult r, RunDescription run) {
+        List<TargetResult> targets = r.targets();
+        if (targets.size() < 2 || run.mix() == null) {
+            return;
+        }
+        long all = targets.stream().mapToLong(TargetResult::responses).sum();
+        String[] head = {"Request", "Responses", "Share", "2xx", "3xx", "4xx", "5xx", "Other", "Errors", "p50", "p99"};
+        List<String[]> rows = new ArrayList<>();
+        for (TargetResult t : targets) {
+            long[] c = t.statusClasses();
+            Latency h = t.latency();
+            rows.add(new String[] {run.mix().shapes().get(t.index()).label(), count(t.responses()),
+                    String.format(Locale.ROOT, "%.1f%%", all == 0 ? 0 : 100.0 * t.responses() / all), count(c[2]),
+                    count(c[3]), count(c[4]), count(c[5]), count(c[0] + c[1]), count(t.errors()),
+                    h.count() == 0 ? "-" : time(h.valueAtPercentileNs(50)),
+                    h.count() == 0 ? "-" : time(h.valueAtPercentileNs(99))});
+        }
+        out.println("Requests (" + run.mix().pick().label() + "):");
+        table(out, head, rows.toArray(String[][]::new));
     }
 
     /** Requested vs established, and the connect errors behind any difference. */

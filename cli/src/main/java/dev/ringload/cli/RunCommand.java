@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port]/path?query")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "http://host[:port]/path?query (none with --targets)")
     String url;
 
     @CommandLine.Mixin
@@ -130,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
                 builder.durationNs(duration.toNanos());
             }
             config = builder.build();
-            description = prepared.describe(url, load.method, load.headers, latency, json)
+            description = prepared.describe(load.method, load.headers, latency, json)
                     .withCommandLine(spec.commandLine().getParseResult().originalArgs());
         } catch (IllegalArgumentException | IOException e) {
             err.println("ringload: " + e.getMessage());
@@ -208,7 +209,8 @@ final class RunCommand implements Callable<Integer> {
             out.print(RampReport.header(config, plan, description, engine.name()));
             out.flush();
         }
-        LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports());
+        LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports(),
+                LoadOptions.plans(config, description.mix()));
         RampResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
             result = run.executeRamp(plan);
@@ -234,7 +236,8 @@ final class RunCommand implements Callable<Integer> {
             out.print(Report.header(config, description, engine.name()));
             out.flush();
         }
-        LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports());
+        LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports(),
+                LoadOptions.plans(config, description.mix()));
         IntervalListener progress = ProgressLine.forRun(outputs.quiet(), config.durationNs() / 1e9,
                 config.warmupNs() / 1e9, config.connections());
         RunResult result;

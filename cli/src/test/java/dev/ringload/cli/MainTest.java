@@ -48,8 +48,8 @@ class MainTest {
         Cli.Outcome outcome = Cli.execute("--no-such-flag", "http://127.0.0.1:1/");
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("Unknown option: '--no-such-flag'");
-        Cli.Outcome noUrl = Cli.execute("--no-such-flag");
+        Cli.Outcome noUrl = Cli.execute("run");
         assertThat(noUrl.exitCode()).isEqualTo(2);
-        assertThat(noUrl.err()).contains("Missing required parameter: 'URL'");
+        assertThat(noUrl.err()).contains("give a URL, or --targets FILE");
     }
 }

@@ -41,7 +41,7 @@ class ReportTest {
         latency.recordValueWithCount(1_000_000, 1000);
         SecondSample second = new SecondSample(false, 0, 1000, 1, 1000, 1, 0, requested, 0, Percentiles.of(latency), null);
         return new RunResult(config, "io_uring", Instant.now(), SECOND, Latency.of(latency), List.of(second), 1,
-                RunTotals.of(counts, statuses, null), 0, 0, false, false, client, null);
+                RunTotals.of(counts, statuses, null), 0, 0, false, false, client, null, List.of());
     }
 
     /** An open-loop result of 1000 responses in a second, asked for at {@code target}/s. */
@@ -52,7 +52,7 @@ class ReportTest {
         OpenLoopResult open = new OpenLoopResult(OpenLoopRate.constant(target, Arrival.UNIFORM), Latency.of(service),
                 r.latency(), (long) (slotWaitShare * SECOND), SECOND);
         return new RunResult(r.config(), r.engine(), r.startedAt(), r.durationNs(), r.latency(), r.seconds(),
-                r.bytesRead(), r.totals(), 0, 0, false, false, r.client(), open);
+                r.bytesRead(), r.totals(), 0, 0, false, false, r.client(), open, List.of());
     }
 
     @Test

@@ -35,6 +35,11 @@ public final class LoadRun {
 
     /** @param engine the engine's name for the report; {@code transports} make its transport per worker */
     public LoadRun(LoadConfig config, String engine, TransportFactory transports) {
+        this(config, engine, transports, SendPlanFactory.repeated(config));
+    }
+
+    /** @param plans each worker's plan: which requests it sends (one, repeated, or a mix) */
+    public LoadRun(LoadConfig config, String engine, TransportFactory transports, SendPlanFactory plans) {
         this.config = config;
         this.engine = engine;
         InetSocketAddress address = new InetSocketAddress(config.target().address(), config.target().port());
@@ -42,8 +47,7 @@ public final class LoadRun {
         for (int i = 0; i < config.threads(); i++) {
             int connections = config.connectionsOf(i);
             var transport = transports.create(address, connections, receiveBytes);
-            LoadWorker worker = new LoadWorker(config, i, transport,
-                    new RepeatedRequestPlan(config.request(), config.pipelining()));
+            LoadWorker worker = new LoadWorker(config, i, transport, plans.create(i));
             workers.add(worker);
             runners.add(new WorkerRunner(worker, transport, config.cpuOf(i), NanoClock.SYSTEM));
         }
@@ -115,7 +119,7 @@ public final class LoadRun {
         }
         return new RunResult(config, engine, startedAt, stoppedAt - start, Latency.of(total), seconds,
                 totals.get(Counter.BYTES_READ) - bytesAtStart, totals, warmupResponses, warmupNs, interrupted,
-                unreachable, client, openLoop);
+                unreachable, client, openLoop, targetResults());
     }
 
     /**
@@ -186,7 +190,7 @@ public final class LoadRun {
         unreachable |= totals.get(Counter.CONNECTIONS_ESTABLISHED) == 0;
         ClientLoad client = results.isEmpty() ? cpuAtStop.since(cpuAtStop, 1) : results.getLast().client();
         RunResult run = new RunResult(config, engine, startedAt, measuredNs, Latency.of(total), List.of(),
-                totals.get(Counter.BYTES_READ), totals, 0, 0, interrupted, unreachable, client, null);
+                totals.get(Counter.BYTES_READ), totals, 0, 0, interrupted, unreachable, client, null, targetResults());
         return new RampResult(run, results, results.isEmpty() ? null : Knee.of(results), stoppedAt - start);
     }
 
@@ -214,6 +218,18 @@ public final class LoadRun {
             counters.add(runner.worker().finalCounters());
         }
         return RunTotals.of(counters);
+    }
+
+    /** Each request's statistics of a mix, summed over the workers (empty with one request); after they ended. */
+    private List<TargetResult> targetResults() {
+        List<TargetStats> stats = new ArrayList<>();
+        for (LoadWorker worker : workers) {
+            if (worker.targetStats() != null) {
+                stats.add(worker.targetStats());
+            }
+        }
+        return stats.isEmpty() ? List.of() : TargetStats.merge(stats, workers.getFirst().targets(),
+                config.highestLatencyNs());
     }
 
     /** Waits (briefly: one loop iteration of each worker) until every live worker has entered the measured phase. */

@@ -38,6 +38,9 @@ public final class LoadWorker implements TransportEvents {
     private final LoadConnection[] connections;
     private final WorkerCounters counters = new WorkerCounters();
     private final IntervalRecorder recorder;
+    /** A mix: each request's statistics (null with one request), and whether HEAD is mixed with other methods. */
+    private final TargetStats targetStats;
+    private final boolean headPerRequest;
     /** The warmup's latencies (reported under their own tag, never in the results). */
     private final IntervalRecorder warmupRecorder;
     /** Where latencies go now: the warmup's recorder until the measured phase begins, then {@link #recorder}. */
@@ -85,6 +88,15 @@ public final class LoadWorker implements TransportEvents {
         }
         this.toStamp = new int[count];
         this.recorder = new IntervalRecorder(config.highestLatencyNs());
+        int targets = plan.targets();
+        this.targetStats = targets > 1 ? new TargetStats(targets, config.highestLatencyNs()) : null;
+        boolean anyHead = false;
+        boolean anyBody = false;
+        for (int t = 0; t < targets; t++) {
+            anyHead |= plan.head(t);
+            anyBody |= !plan.head(t);
+        }
+        this.headPerRequest = anyHead && anyBody;
         this.warmupRecorder = new IntervalRecorder(config.highestLatencyNs());
         this.active = warmupRecorder;
         OpenLoopRate rate = config.rateOf(workerIndex);
@@ -430,9 +442,12 @@ public final class LoadWorker implements TransportEvents {
     }
 
     private void startSend(LoadConnection c) {
-        int n = plan.next(c.index, c.sent, c.owed, batch);
+        int n = plan.next(c.index, c.sent, c.owed, c.slots, batch);
         if (n <= 0) {
             return;
+        }
+        if (headPerRequest && c.inFlight() == 0) {
+            c.parser.expectNoBody(plan.head(c.slots.target(c.sent))); // the next response answers this request
         }
         c.owed -= n;
         c.sending = true;
@@ -501,23 +516,33 @@ public final class LoadWorker implements TransportEvents {
     }
 
     private void record(LoadConnection c) {
+        long latency;
         if (schedule == null) {
             // Closed loop: from the hand-over of the request's bytes to the response's last byte.
-            active.record(nowNs - c.slots.sentNs(c.received));
+            latency = nowNs - c.slots.sentNs(c.received);
+            active.record(latency);
         } else {
-            recordOpenLoop(c);
+            latency = recordOpenLoop(c);
+        }
+        if (targetStats != null && measuring) {
+            targetStats.record(c.slots.target(c.received), latency, c.parser.status());
         }
         c.received++;
+        if (headPerRequest && c.sent > c.received) {
+            c.parser.expectNoBody(plan.head(c.slots.target(c.received)));
+        }
         counters.add(Counter.RESPONSES, 1);
         counters.status(c.parser.status());
     }
 
     /** Open loop: corrected latency from the intended send time, service latency from the hand-over. */
-    private void recordOpenLoop(LoadConnection c) {
-        active.record(nowNs - c.slots.intendedNs(c.received));
+    private long recordOpenLoop(LoadConnection c) {
+        long corrected = nowNs - c.slots.intendedNs(c.received);
+        active.record(corrected);
         if (measuring) {
             serviceRecorder.record(nowNs - c.slots.sentNs(c.received));
         }
+        return corrected;
     }
 
     /** The transport lost the connection: finish a close-delimited response, count what was still in flight. */
@@ -551,6 +576,11 @@ public final class LoadWorker implements TransportEvents {
         long errors = kind == ErrorKind.PARSE ? Math.max(inFlight, 1) : inFlight;
         if (errors > 0) {
             counters.error(kind, errors);
+            if (targetStats != null && measuring) {
+                for (long n = c.received; n < c.sent; n++) {
+                    targetStats.error(c.slots.target(n));
+                }
+            }
         }
         budget.giveBack(inFlight + c.owed);
         if (closeSocket) {
@@ -603,6 +633,16 @@ public final class LoadWorker implements TransportEvents {
     /** The counters as last published (once per iteration, and when the worker finished). Any thread. */
     public Counts counts() {
         return counters.snapshot();
+    }
+
+    /** How many different requests the worker's plan sends. */
+    int targets() {
+        return plan.targets();
+    }
+
+    /** Each request's statistics of a mix, or null with one request; only after the thread has ended. */
+    TargetStats targetStats() {
+        return targetStats;
     }
 
     /** The counters, statuses and first error, for {@link RunTotals}; only after the thread has ended. */

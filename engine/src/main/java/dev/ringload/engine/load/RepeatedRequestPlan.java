@@ -23,7 +23,7 @@ public final class RepeatedRequestPlan implements SendPlan {
     }
 
     @Override
-    public int next(int connection, long first, int max, SendBatch batch) {
+    public int next(int connection, long first, int max, RequestSlots slots, SendBatch batch) {
         batch.set(requests, 0, max * requestLength);
         return max;
     }

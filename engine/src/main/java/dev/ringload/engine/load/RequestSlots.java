@@ -11,11 +11,24 @@ public final class RequestSlots {
     private final int size;
     private final long[] intendedNs;
     private final long[] sentNs;
+    /** Which request of a mix each one is (see {@code SendPlan#targets}). */
+    private final int[] target;
 
-    RequestSlots(int size) {
+    public RequestSlots(int size) {
         this.size = size;
         this.intendedNs = new long[size];
         this.sentNs = new long[size];
+        this.target = new int[size];
+    }
+
+    /** Request {@code request} is request index {@code t} of the plan's mix. */
+    public void target(long request, int t) {
+        target[(int) (request % size)] = t;
+    }
+
+    /** Which request of the mix request {@code request} is. */
+    public int target(long request) {
+        return target[(int) (request % size)];
     }
 
     /** Request {@code request} was meant to go at {@code ns} (open loop). */

@@ -20,14 +20,16 @@ import java.util.List;
  * @param unreachable        no connection could ever be established
  * @param client             how busy the client was in the measured phase, and the verdict
  * @param openLoop           an open-loop run's rate and latency parts; null for a closed loop
+ * @param targets            a request mix: each request's statistics, by its index in the mix; empty with one
  */
 public record RunResult(LoadConfig config, String engine, Instant startedAt, long durationNs, Latency latency,
                         List<SecondSample> seconds, long bytesRead, RunTotals totals,
                         long warmupResponses, long warmupNs, boolean partial, boolean unreachable, ClientLoad client,
-                        OpenLoopResult openLoop) {
+                        OpenLoopResult openLoop, List<TargetResult> targets) {
 
     public RunResult {
         seconds = List.copyOf(seconds);
+        targets = List.copyOf(targets);
     }
 
     /** Responses completed in each full second of the measured phase. */

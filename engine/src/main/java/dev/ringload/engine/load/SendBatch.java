@@ -15,4 +15,16 @@ public final class SendBatch {
         this.offset = offset;
         this.length = length;
     }
+
+    public MemorySegment bytes() {
+        return bytes;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public int length() {
+        return length;
+    }
 }

@@ -1,0 +1,64 @@
+package dev.ringload.engine.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-request statistics of a mix, kept by one worker for the measured phase and read once it has ended:
+ * responses, status classes, errors and latency of each request of the mix. Latency per request uses two
+ * significant digits (1%), so a mix of a thousand requests costs megabytes, not a gigabyte; one is made on a
+ * request's first response.
+ */
+final class TargetStats {
+
+    private final Histogram[] latency;
+    /** Per request of the mix, six counters: status classes [0] other, [1] 1xx ... [5] 5xx (flat: one load). */
+    private final long[] statusClasses;
+    private final long[] errors;
+    private final long highestNs;
+
+    TargetStats(int targets, long highestNs) {
+        this.latency = new Histogram[targets];
+        this.statusClasses = new long[targets * 6];
+        this.errors = new long[targets];
+        this.highestNs = highestNs;
+    }
+
+    void record(int target, long latencyNs, int status) {
+        Histogram h = latency[target];
+        if (h == null) {
+            h = latency[target] = new Histogram(1, highestNs, 2); // once per request of the mix
+        }
+        h.recordValue(Math.min(Math.max(latencyNs, 1), highestNs));
+        statusClasses[target * 6 + (status >= 100 && status < 600 ? status / 100 : 0)]++;
+    }
+
+    void error(int target) {
+        errors[target]++;
+    }
+
+    /** Every worker's statistics added up, one result per request of the mix. */
+    static List<TargetResult> merge(List<TargetStats> workers, int targets, long highestNs) {
+        List<TargetResult> results = new ArrayList<>();
+        for (int t = 0; t < targets; t++) {
+            Histogram sum = new Histogram(1, highestNs, 2);
+            long count = 0;
+            long failed = 0;
+            long[] classes = new long[6];
+            for (TargetStats w : workers) {
+                if (w.latency[t] != null) {
+                    sum.add(w.latency[t]);
+                    count += w.latency[t].getTotalCount();
+                }
+                failed += w.errors[t];
+                for (int c = 0; c < 6; c++) {
+                    classes[c] += w.statusClasses[t * 6 + c];
+                }
+            }
+            results.add(new TargetResult(t, count, classes, failed, Latency.of(sum)));
+        }
+        return results;
+    }
+}

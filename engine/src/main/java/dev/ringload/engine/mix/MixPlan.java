@@ -1,0 +1,127 @@
+package dev.ringload.engine.mix;
+
+import dev.ringload.engine.load.RequestSlots;
+import dev.ringload.engine.load.SendBatch;
+import dev.ringload.engine.load.SendPlan;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+
+/**
+ * A worker's {@link SendPlan} for a {@link RequestMix}: picks each request (round-robin or weighted random),
+ * notes which one it was in the request's slot (its statistics, and whether its response has a body), and writes
+ * the batch into the connection's own send area, filling placeholders in place. A single request of a shape
+ * without placeholders is sent from the shape's own bytes, with no copy. Nothing here allocates per request.
+ *
+ * <p>{@code {seq}} is unique in the run without sharing a counter: thread i takes i, i + threads, i + 2 threads...
+ */
+public final class MixPlan implements SendPlan, PlaceholderValues {
+
+    private final RequestShape[] shapes;
+    private final int[] cycle;
+    private final int[] cumulativeWeights;
+    private final int totalWeight;
+    private final boolean roundRobin;
+    private final MemorySegment area;
+    private final long stride;
+    private final long[] scratch;
+    private final SplittableRandom random;
+    private final int thread;
+    private final int threads;
+    private final int connectionBase;
+    private long seq;
+    private int position;
+    private int connection;
+
+    /**
+     * @param thread         this worker's index, of {@code threads}
+     * @param connectionBase the run-wide index of this worker's first connection ({@code {conn}})
+     * @param connections    this worker's connections (each gets a send area)
+     */
+    public MixPlan(RequestMix mix, int thread, int threads, int connectionBase, int connections, int pipelining,
+                   long seed) {
+        this.shapes = mix.shapes().toArray(RequestShape[]::new);
+        this.cycle = mix.cycle();
+        this.cumulativeWeights = mix.cumulativeWeights();
+        this.totalWeight = cumulativeWeights[cumulativeWeights.length - 1];
+        this.roundRobin = mix.pick() == RequestMix.Pick.ROUND_ROBIN;
+        this.stride = (long) mix.maxLength() * pipelining;
+        // Arena.ofAuto: built on the coordinator thread, written on the worker's; the GC frees it.
+        this.area = Arena.ofAuto().allocate(Math.max(1, stride * connections), 64);
+        int most = 0;
+        for (RequestShape s : shapes) {
+            most = Math.max(most, s.cuts.length);
+        }
+        this.scratch = new long[most];
+        this.random = new SplittableRandom(seed);
+        this.thread = thread;
+        this.threads = threads;
+        this.connectionBase = connectionBase;
+        this.seq = thread;
+        // Threads start at different places of the cycle, so a short run still mixes every request.
+        this.position = cycle.length == 0 ? 0 : (int) ((long) thread * cycle.length / threads);
+    }
+
+    @Override
+    public int next(int connection, long first, int max, RequestSlots slots, SendBatch batch) {
+        this.connection = connection;
+        if (max == 1) {
+            int t = pick();
+            slots.target(first, t);
+            RequestShape shape = shapes[t];
+            if (shape.whole != null) {
+                batch.set(shape.whole, 0, shape.bytes.length);
+                return 1;
+            }
+        }
+        long base = connection * stride;
+        long at = base;
+        for (int i = 0; i < max; i++) {
+            int t = max == 1 ? slots.target(first) : pick();
+            slots.target(first + i, t);
+            at += shapes[t].render(area, at, this, scratch);
+        }
+        batch.set(area, base, (int) (at - base));
+        return max;
+    }
+
+    private int pick() {
+        if (roundRobin) {
+            int t = cycle[position];
+            position = position + 1 == cycle.length ? 0 : position + 1;
+            return t;
+        }
+        int r = random.nextInt(totalWeight);
+        int t = 0;
+        while (cumulativeWeights[t] <= r) {
+            t++;
+        }
+        return t;
+    }
+
+    @Override
+    public long value(Placeholders.Kind kind, long low, long high) {
+        return switch (kind) {
+            case SEQ -> {
+                long v = seq;
+                seq += threads;
+                yield v;
+            }
+            case RAND -> low + random.nextLong(high - low + 1);
+            case CONN -> connectionBase + connection;
+            case THREAD -> thread;
+        };
+    }
+
+    /** Whether request number {@code t} of the mix is a HEAD (its response has no body). */
+    @Override
+    public boolean head(int target) {
+        return shapes[target].head;
+    }
+
+    @Override
+    public int targets() {
+        return shapes.length;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ringload.engine.mix;
+
+/** Gives a placeholder its value for the request being written; one per worker, called on its thread. */
+interface PlaceholderValues {
+
+    /** @param low,high the bounds of {@code {rand:low:high}} (inclusive); ignored by the other kinds */
+    long value(Placeholders.Kind kind, long low, long high);
+}
