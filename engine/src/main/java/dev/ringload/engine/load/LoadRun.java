@@ -85,7 +85,8 @@ public final class LoadRun {
         } else if (config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
             sampler.begin(true, warmupStart);
-            unreachable = everySecond(sampler, warmupStart + config.warmupNs(), null, total, serviceTotal);
+            unreachable = everySecond(sampler, warmupStart, warmupStart + config.warmupNs(), null, total,
+                    serviceTotal);
             workers.forEach(LoadWorker::startMeasuring);
             awaitMeasuring();
             sampler.take(System.nanoTime(), total, serviceTotal); // the warmup's last, partial second
@@ -100,7 +101,7 @@ public final class LoadRun {
         List<SecondSample> seconds = new ArrayList<>();
         long end = config.durationNs() > 0 ? start + config.durationNs() : Long.MAX_VALUE;
         if (!unreachable) {
-            unreachable = everySecond(sampler, end, seconds, total, serviceTotal);
+            unreachable = everySecond(sampler, start, end, seconds, total, serviceTotal);
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
@@ -123,12 +124,14 @@ public final class LoadRun {
     }
 
     /**
-     * Closes a second every second until {@code deadline} or until the run must stop, keeping the full seconds
-     * in {@code seconds} (null: the warmup's are not kept); true if the target proved unreachable.
+     * Closes a second every second from {@code phaseStartNs} until {@code deadline} or until the run must stop,
+     * keeping the full seconds in {@code seconds} (null: the warmup's are not kept); true if the target proved
+     * unreachable.
      */
-    private boolean everySecond(SecondSampler sampler, long deadline, List<SecondSample> seconds, Histogram total,
-                                Histogram serviceTotal) throws InterruptedException {
-        long nextSecond = System.nanoTime() + SECOND_NS;
+    private boolean everySecond(SecondSampler sampler, long phaseStartNs, long deadline, List<SecondSample> seconds,
+                                Histogram total, Histogram serviceTotal) throws InterruptedException {
+        // Seconds count from the phase's start, so a whole number of seconds gives that many samples.
+        long nextSecond = phaseStartNs + SECOND_NS;
         while (true) {
             if (waitUntil(Math.min(nextSecond, deadline))) {
                 return true;

@@ -1,6 +1,7 @@
 package dev.ringload.engine.load;
 
 import dev.ringload.engine.Engine;
+import dev.ringload.engine.NginxServer;
 
 import dev.ringload.engine.uring.IoUring;
 import org.junit.jupiter.api.AfterEach;
@@ -9,14 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -24,82 +19,31 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The io_uring engine against a real nginx, whose access log records every request and whether it was pipelined. */
 class NginxTest {
 
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
-
     @TempDir
     Path dir;
-    private Process nginx;
+    private NginxServer nginx;
     private int port;
-    private Path accessLog;
 
     @BeforeAll
     static void prerequisites() {
         assumeTrue(IoUring.isAvailable(), () -> "io_uring unusable here: " + IoUring.probe().reason());
-        if (System.getenv("CI") == null) {
-            assumeTrue(Files.isExecutable(NGINX), "nginx not installed (apt-get install nginx-light)");
-        }
     }
 
     @BeforeEach
     void startNginx() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        accessLog = dir.resolve("access.log");
-        Files.writeString(dir.resolve("nginx.conf"), """
-                worker_processes 1;
-                daemon off;
-                user root;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log error;
-                events { worker_connections 1024; }
-                http {
-                    log_format pipe '$status $pipe';
-                    access_log %1$s/access.log pipe;
-                    keepalive_requests 1000000;
-                    client_body_temp_path %1$s;
-                    proxy_temp_path %1$s;
-                    fastcgi_temp_path %1$s;
-                    uwsgi_temp_path %1$s;
-                    scgi_temp_path %1$s;
-                    server {
-                        listen 127.0.0.1:%2$d;
-                        location / { default_type text/plain; return 200 'hello from nginx'; }
-                    }
-                }
-                """.formatted(dir, port));
-        nginx = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                break;
-            } catch (IOException e) {
-                assertThat(nginx.isAlive()).as("nginx running: %s", Files.exists(dir.resolve("nginx.out"))
-                        ? Files.readString(dir.resolve("nginx.out")) : "").isTrue();
-                assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(50);
-            }
-        }
+        nginx = NginxServer.start(dir, "'$status $pipe'");
+        port = nginx.port();
     }
 
     @AfterEach
     void stopNginx() throws Exception {
         if (nginx != null) {
-            nginx.destroy(); // SIGTERM: fast shutdown, the log is written per request
-            nginx.waitFor(10, TimeUnit.SECONDS);
+            nginx.close();
         }
     }
 
-    /** The access log once the line count stops growing (nginx writes a line when a request finishes). */
     private List<String> accessLogLines(long expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        List<String> lines = Files.readAllLines(accessLog);
-        while (lines.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            lines = Files.readAllLines(accessLog);
-        }
-        return lines;
+        return nginx.accessLog(expected);
     }
 
     @Test
