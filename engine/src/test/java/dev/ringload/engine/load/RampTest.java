@@ -61,7 +61,7 @@ class RampTest {
         // At most 4 requests are served at a time, 5 ms each: ~800 req/s whatever the connection count.
         try (SaturatingServer server = new SaturatingServer(4, 5)) {
             RampResult r = ramp("http://127.0.0.1:" + server.port() + "/", 1,
-                    new RampPlan(new int[] {2, 4, 8, 16}, TimeUnit.MILLISECONDS.toNanos(800), 0));
+                    new RampPlan(new int[] {2, 4, 8, 16}, TimeUnit.MILLISECONDS.toNanos(1200), 0));
             assertThat(r.steps()).extracting(StepResult::established).containsExactly(2, 4, 8, 16);
             double rps2 = r.steps().get(0).requestsPerSecond();
             double rps4 = r.steps().get(1).requestsPerSecond();
