@@ -96,6 +96,22 @@ class MixPlanTest {
     }
 
     @Test
+    void longRunsBetweenPlaceholdersAreCopiedWhole() {
+        String big = "x".repeat(300);
+        RequestMix mix = RequestMix.compile(List.of(get("http://h/{seq}", 1, "X-Big: " + big, "X-Seq: {seq}")),
+                ENDPOINT, RequestMix.Pick.ROUND_ROBIN);
+        MixPlan plan = new MixPlan(mix, 0, 1, 0, 1, 3, 7);
+        CapturingBatch batch = new CapturingBatch();
+        assertThat(plan.next(0, 0, 3, new Slots(3).slots, batch.batch)).isEqualTo(3);
+        StringBuilder expected = new StringBuilder();
+        for (int seq = 0; seq < 6; seq += 2) {
+            expected.append("GET /").append(seq).append(" HTTP/1.1\r\nHost: 127.0.0.1:8083\r\nX-Big: ").append(big)
+                    .append("\r\nX-Seq: ").append(seq + 1).append("\r\n\r\n");
+        }
+        assertThat(batch.text()).isEqualTo(expected.toString());
+    }
+
+    @Test
     void aPipelinedBatchMixesRequestsBackToBackAndNotesEachOne() {
         RequestMix mix = RequestMix.compile(List.of(get("http://h/a", 1),
                 new RequestSpec("HEAD", "http://h/b", List.of(), new byte[0], 1, "t:3", null)), ENDPOINT,
