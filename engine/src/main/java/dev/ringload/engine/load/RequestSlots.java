@@ -2,20 +2,25 @@ package dev.ringload.engine.load;
 
 /**
  * One connection's in-flight requests, one slot each: request n (numbered from the connection's first) sits in
- * slot {@code n % pipelining}, since at most {@code pipelining} are in flight. A slot holds when its bytes were
+ * slot {@code n mod slots}, where slots is {@code pipelining} rounded up to a power of two (a mask, not a 64-bit
+ * division, on every response); at most {@code pipelining} consecutive requests are in flight, so they never share
+ * a slot. A slot holds when its bytes were
  * handed to the kernel (stamped by the worker in one place for every transport) and, in an open loop, when the
  * schedule meant it to go.
  */
 public final class RequestSlots {
 
     private final int size;
+    private final int mask;
     private final long[] intendedNs;
     private final long[] sentNs;
     /** Which request of a mix each one is (see {@code SendPlan#targets}). */
     private final int[] target;
 
-    public RequestSlots(int size) {
-        this.size = size;
+    /** @param pipelining the most requests in flight at once */
+    public RequestSlots(int pipelining) {
+        this.size = Integer.highestOneBit(Math.max(1, pipelining - 1)) << (pipelining > 1 ? 1 : 0);
+        this.mask = size - 1;
         this.intendedNs = new long[size];
         this.sentNs = new long[size];
         this.target = new int[size];
@@ -23,22 +28,22 @@ public final class RequestSlots {
 
     /** Request {@code request} is request index {@code t} of the plan's mix. */
     public void target(long request, int t) {
-        target[(int) (request % size)] = t;
+        target[(int) request & mask] = t;
     }
 
     /** Which request of the mix request {@code request} is. */
     public int target(long request) {
-        return target[(int) (request % size)];
+        return target[(int) request & mask];
     }
 
     /** Request {@code request} was meant to go at {@code ns} (open loop). */
     void intend(long request, long ns) {
-        intendedNs[(int) (request % size)] = ns;
+        intendedNs[(int) request & mask] = ns;
     }
 
     /** Requests {@code first .. first+count-1} were handed to the kernel at {@code ns}. */
     void sent(long first, int count, long ns) {
-        int slot = (int) (first % size);
+        int slot = (int) first & mask;
         for (int i = 0; i < count; i++) {
             sentNs[slot] = ns;
             if (++slot == size) {
@@ -49,11 +54,11 @@ public final class RequestSlots {
 
     /** When request {@code request}'s bytes were handed to the kernel. */
     public long sentNs(long request) {
-        return sentNs[(int) (request % size)];
+        return sentNs[(int) request & mask];
     }
 
     /** When the open-loop schedule meant request {@code request} to go. */
     public long intendedNs(long request) {
-        return intendedNs[(int) (request % size)];
+        return intendedNs[(int) request & mask];
     }
 }
