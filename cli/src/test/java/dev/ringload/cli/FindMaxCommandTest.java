@@ -39,8 +39,9 @@ class FindMaxCommandTest {
     @Test
     void findsTheCapacityOfARateLimitedServer() {
         String url = serve(loopback().withFaults(new ServerConfig.Faults(0, 0, 10_000)));
+        // A second of warmup per step: the first step is this JVM's first load, and JIT pauses must not fail it.
         Cli.Outcome o = Cli.execute("find-max", url, "--slo", "p99<20ms", "--start-rate", "2500", "--step", "1s",
-                "--warmup", "500ms", "-c", "50", "-t", "1", "--json");
+                "--warmup", "1s", "-c", "50", "-t", "1", "--json");
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         double max = (double) MiniJson.at(json, "conclusion.maxRate");
@@ -83,7 +84,9 @@ class FindMaxCommandTest {
         // An io_uring server on its own core against a NIO client on another: the client, which spends about twice
         // the CPU per request, is the bound (on two cores the server's core also carries loopback's work).
         String url = serve(loopback().withCpus(new int[] {cpus - 1}));
-        Cli.Outcome o = Cli.execute("find-max", url, "--slo", "p99<20ms", "--step", "1s", "--warmup", "500ms",
+        // A loose SLO: only the rate the client can hold ends the search (on a slow moment of this VM a tight p99
+        // can break first, well below the client's ceiling, and then the answer is not the client's limit).
+        Cli.Outcome o = Cli.execute("find-max", url, "--slo", "p99<1s", "--step", "1s", "--warmup", "500ms",
                 "-c", "50", "--cpus", "0", "--engine", "nio", "--json");
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
