@@ -66,8 +66,14 @@ class RampTest {
             double rps2 = r.steps().get(0).requestsPerSecond();
             double rps4 = r.steps().get(1).requestsPerSecond();
             assertThat(rps4).as("4 connections double 2").isGreaterThan(rps2 * 1.5);
-            assertThat(r.knee().stepIndex()).as(r.knee().toString()).isEqualTo(1);
-            assertThat(r.knee().connections()).isEqualTo(4);
+            // 4 connections already get 4 / (5 ms + the round trip): within a few percent of the 800 req/s the
+            // server can do, so whether 8 add more or less than the knee's 5% depends on this machine's wake-up
+            // latency. The knee is where the server saturates: at 4 or 8 connections, near its capacity.
+            assertThat(r.knee().stepIndex()).as(r.knee().toString()).isIn(1, 2);
+            assertThat(r.knee().connections()).isIn(4, 8);
+            assertThat(r.knee().requestsPerSecond()).as("near the server's capacity").isGreaterThan(700);
+            double rps16 = r.steps().get(3).requestsPerSecond();
+            assertThat(rps16).as("16 connections add nothing").isLessThan(r.knee().requestsPerSecond() * 1.05);
             // Step 3 added 8 connections at the default rate (8 per second): they arrive spread over ~1 s.
             List<Long> accepts = server.acceptTimesNs().subList(8, 16);
             long spreadMs = TimeUnit.NANOSECONDS.toMillis(accepts.getLast() - accepts.getFirst());
