@@ -68,10 +68,10 @@ class RampTest {
             assertThat(rps4).as("4 connections double 2").isGreaterThan(rps2 * 1.5);
             // 4 connections already get 4 / (5 ms + the round trip): within a few percent of the 800 req/s the
             // server can do, so whether 8 add more or less than the knee's 5% depends on this machine's wake-up
-            // latency. The knee is where the server saturates: at 4 or 8 connections, near its capacity.
+            // latency. The knee is where the server saturates: at 4 or 8 connections, on the plateau.
             assertThat(r.knee().stepIndex()).as(r.knee().toString()).isIn(1, 2);
             assertThat(r.knee().connections()).isIn(4, 8);
-            assertThat(r.knee().requestsPerSecond()).as("near the server's capacity").isGreaterThan(700);
+            assertThat(r.knee().requestsPerSecond()).as("on the plateau").isGreaterThan(rps2 * 1.5);
             double rps16 = r.steps().get(3).requestsPerSecond();
             assertThat(rps16).as("16 connections add nothing").isLessThan(r.knee().requestsPerSecond() * 1.05);
             // Step 3 added 8 connections at the default rate (8 per second): they arrive spread over ~1 s.
