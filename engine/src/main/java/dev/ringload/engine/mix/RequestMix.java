@@ -79,7 +79,7 @@ public final class RequestMix {
      */
     private static RequestShape encode(RequestSpec spec, Target endpoint) {
         String method = spec.method();
-        if (method.isEmpty() || !method.chars().allMatch(RequestMix::isToken)) {
+        if (!HttpSyntax.isToken(method)) {
             throw new IllegalArgumentException("invalid method '" + method + "'");
         }
         String requestTarget = requestTarget(spec.url());
@@ -90,7 +90,7 @@ public final class RequestMix {
         StringBuilder extra = new StringBuilder();
         for (String header : spec.headers()) {
             int colon = header.indexOf(':');
-            if (colon <= 0 || !header.substring(0, colon).chars().allMatch(RequestMix::isToken)
+            if (colon <= 0 || !HttpSyntax.isToken(header.substring(0, colon))
                     || header.indexOf('\r') >= 0 || header.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("invalid header '" + header + "': expected 'Name: value'");
             }
@@ -196,10 +196,6 @@ public final class RequestMix {
             cycle[k] = best;
         }
         return cycle;
-    }
-
-    private static boolean isToken(int c) {
-        return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
     }
 
     public List<RequestShape> shapes() {
