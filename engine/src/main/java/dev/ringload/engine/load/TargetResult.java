@@ -7,7 +7,7 @@ package dev.ringload.engine.load;
  * @param responses     responses to it
  * @param statusClasses responses by status class: [0] other, [1] 1xx ... [5] 5xx
  * @param errors        requests of it lost (reset, timeout, closed mid-pipeline, parse error)
- * @param latency       its latency (two significant digits)
+ * @param latency       its latency (within about 3%: see {@link LatencyBuckets})
  */
 public record TargetResult(int index, long responses, long[] statusClasses, long errors, Latency latency) {
 

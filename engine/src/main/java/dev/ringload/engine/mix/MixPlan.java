@@ -6,12 +6,14 @@ import dev.ringload.engine.load.SendPlan;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.SplittableRandom;
 
 /**
  * A worker's {@link SendPlan} for a {@link RequestMix}: picks each request (round-robin or weighted random),
- * notes which one it was in the request's slot (its statistics, and whether its response has a body), and writes
- * the batch into the connection's own send area, filling placeholders in place. A single request of a shape
+ * notes which one it was in the request's slot (its statistics, and whether its response has a body), and renders
+ * the batch, filling placeholders in place, into a heap array that one bulk copy moves into the connection's own
+ * send area (the bytes must stay put until the kernel has taken them). A single request of a shape
  * without placeholders is sent from the shape's own bytes, with no copy. Nothing here allocates per request.
  *
  * <p>{@code {seq}} is unique in the run without sharing a counter: thread i takes i, i + threads, i + 2 threads...
@@ -26,11 +28,12 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
     private final MemorySegment area;
     private final long stride;
     private final long[] scratch;
+    /** Where a batch is rendered before one bulk copy into the connection's send area. */
+    private final byte[] staging;
     private final SplittableRandom random;
     private final int thread;
-    private final int threads;
     private final int connectionBase;
-    private long seq;
+    private final DecimalCounter seq;
     private int position;
     private int connection;
 
@@ -54,11 +57,11 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
             most = Math.max(most, s.cuts.length);
         }
         this.scratch = new long[most];
+        this.staging = new byte[(int) Math.max(1, stride)];
         this.random = new SplittableRandom(seed);
         this.thread = thread;
-        this.threads = threads;
         this.connectionBase = connectionBase;
-        this.seq = thread;
+        this.seq = new DecimalCounter(thread, threads);
         // Threads start at different places of the cycle, so a short run still mixes every request.
         this.position = cycle.length == 0 ? 0 : (int) ((long) thread * cycle.length / threads);
     }
@@ -75,14 +78,15 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
                 return 1;
             }
         }
-        long base = connection * stride;
-        long at = base;
+        int length = 0;
         for (int i = 0; i < max; i++) {
             int t = max == 1 ? slots.target(first) : pick();
             slots.target(first + i, t);
-            at += shapes[t].render(area, at, this, scratch);
+            length = shapes[t].render(staging, length, this, scratch);
         }
-        batch.set(area, base, (int) (at - base));
+        long base = connection * stride;
+        MemorySegment.copy(staging, 0, area, ValueLayout.JAVA_BYTE, base, length);
+        batch.set(area, base, length);
         return max;
     }
 
@@ -101,13 +105,14 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
     }
 
     @Override
+    public int write(Placeholders.Kind kind, long low, long high, byte[] out, int at) {
+        return kind == Placeholders.Kind.SEQ ? seq.writeAndStep(out, at) : Decimal.write(out, at, value(kind, low, high));
+    }
+
+    @Override
     public long value(Placeholders.Kind kind, long low, long high) {
         return switch (kind) {
-            case SEQ -> {
-                long v = seq;
-                seq += threads;
-                yield v;
-            }
+            case SEQ -> seq.takeValue();
             case RAND -> low + random.nextLong(high - low + 1);
             case CONN -> connectionBase + connection;
             case THREAD -> thread;

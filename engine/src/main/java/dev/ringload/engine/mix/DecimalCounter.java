@@ -1,0 +1,53 @@
+package dev.ringload.engine.mix;
+
+/**
+ * A counter kept as a number and as its decimal digits, for {@code {seq}}: writing it is a copy of its digits, and a
+ * step adds to the last digits with a carry, instead of a division per digit for every request.
+ */
+final class DecimalCounter {
+
+    private final byte[] digits = new byte[Decimal.MAX_DIGITS];
+    private final int step;
+    /** The digits are {@code digits[start..MAX_DIGITS)}. */
+    private int start;
+    private long value;
+
+    /** Counts {@code first}, {@code first + step}, {@code first + 2 step} ... (first at least 0, step at least 1). */
+    DecimalCounter(long first, int step) {
+        this.step = step;
+        this.value = first;
+        this.start = Decimal.MAX_DIGITS - Decimal.digits(first);
+        Decimal.write(digits, start, first);
+    }
+
+    /** Writes the current value's digits at {@code at} and steps; returns where the digits end. */
+    int writeAndStep(byte[] out, int at) {
+        int length = Decimal.MAX_DIGITS - start;
+        System.arraycopy(digits, start, out, at, length);
+        step();
+        return at + length;
+    }
+
+    /** The current value, and steps. */
+    long takeValue() {
+        long v = value;
+        step();
+        return v;
+    }
+
+    private void step() {
+        value += step;
+        int carry = step;
+        int i = Decimal.MAX_DIGITS - 1;
+        while (carry > 0) {
+            if (i < start) {
+                digits[i] = '0';
+                start = i;
+            }
+            int d = digits[i] - '0' + carry;
+            digits[i] = (byte) ('0' + d % 10);
+            carry = d / 10;
+            i--;
+        }
+    }
+}

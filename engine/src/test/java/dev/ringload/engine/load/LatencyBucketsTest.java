@@ -1,0 +1,54 @@
+package dev.ringload.engine.load;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The coarse per-request buckets: every value in a bucket that holds it, counts exact, percentiles within 1/32. */
+class LatencyBucketsTest {
+
+    @Test
+    void everyValueFallsInABucketWhoseRangeHoldsIt() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 200_000; i++) {
+            long v = random.nextLong(Long.MAX_VALUE >>> 1) >>> random.nextInt(62);
+            int index = LatencyBuckets.index(v);
+            assertThat(LatencyBuckets.highestIn(index)).as("top of %d's bucket", v).isGreaterThanOrEqualTo(v);
+            long bottom = index == 0 ? 0 : LatencyBuckets.highestIn(index - 1) + 1;
+            assertThat(bottom).as("bottom of %d's bucket", v).isLessThanOrEqualTo(v);
+            assertThat(LatencyBuckets.highestIn(index) - bottom).as("width of %d's bucket", v)
+                    .isLessThanOrEqualTo(Math.max(0, v / 32));
+        }
+        for (long v = 0; v < 5000; v++) {
+            assertThat(LatencyBuckets.index(v + 1)).as("buckets in order at %d", v)
+                    .isBetween(LatencyBuckets.index(v), LatencyBuckets.index(v) + 1);
+        }
+    }
+
+    @Test
+    void percentilesMatchAnExactHistogramWithinABucket() {
+        long highest = 60_000_000_000L;
+        LatencyBuckets buckets = new LatencyBuckets(highest);
+        Histogram exact = new Histogram(1, highest, 3);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 100_000; i++) {
+            long v = 20_000 + (long) (-Math.log(1 - random.nextDouble()) * 300_000); // a latency-like long tail
+            buckets.record(v);
+            exact.recordValue(v);
+        }
+        buckets.record(highest);
+        exact.recordValue(highest);
+        Histogram coarse = new Histogram(1, highest, 2);
+        buckets.addTo(coarse);
+        assertThat(buckets.count()).isEqualTo(100_001);
+        assertThat(coarse.getTotalCount()).isEqualTo(100_001);
+        for (double p : new double[] {1, 10, 50, 90, 99, 99.9, 100}) {
+            double want = exact.getValueAtPercentile(p);
+            assertThat((double) coarse.getValueAtPercentile(p)).as("p%s", p).isCloseTo(want, within(want * 0.045));
+        }
+    }
+}
