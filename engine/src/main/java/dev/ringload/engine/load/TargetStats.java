@@ -14,7 +14,10 @@ import java.util.List;
 final class TargetStats {
 
     private final LatencyBuckets[] latency;
-    /** Per request of the mix, six counters: status classes [0] other, [1] 1xx ... [5] 5xx (flat: one load). */
+    /**
+     * Per request of the mix, six counters: status classes [0] other, [1] 1xx ... [5] 5xx (flat: one load); 2xx
+     * is left at 0 and found at the end as the responses not in another class (one branch per response).
+     */
     private final long[] statusClasses;
     private final long[] errors;
     private final long highestNs;
@@ -32,7 +35,9 @@ final class TargetStats {
             buckets = latency[target] = new LatencyBuckets(highestNs); // once per request of the mix
         }
         buckets.record(Math.min(Math.max(latencyNs, 1), highestNs));
-        statusClasses[target * 6 + (status >= 100 && status < 600 ? status / 100 : 0)]++;
+        if (status < 200 || status >= 300) { // 2xx, the usual answer, is every response not counted here
+            statusClasses[target * 6 + (status >= 100 && status < 600 ? status / 100 : 0)]++;
+        }
     }
 
     void error(int target) {
@@ -48,14 +53,19 @@ final class TargetStats {
             long failed = 0;
             long[] classes = new long[6];
             for (TargetStats w : workers) {
+                long responses = 0;
                 if (w.latency[t] != null) {
                     w.latency[t].addTo(sum);
-                    count += w.latency[t].count();
+                    responses = w.latency[t].count();
+                    count += responses;
                 }
                 failed += w.errors[t];
+                long notSuccess = 0;
                 for (int c = 0; c < 6; c++) {
                     classes[c] += w.statusClasses[t * 6 + c];
+                    notSuccess += w.statusClasses[t * 6 + c];
                 }
+                classes[2] += responses - notSuccess;
             }
             results.add(new TargetResult(t, count, classes, failed, Latency.of(sum)));
         }

@@ -28,6 +28,11 @@ final class DecimalCounter {
         return at + length;
     }
 
+    /** How many digits the current value has. */
+    int length() {
+        return Decimal.MAX_DIGITS - start;
+    }
+
     /** The current value, and steps. */
     long takeValue() {
         long v = value;
@@ -37,6 +42,11 @@ final class DecimalCounter {
 
     private void step() {
         value += step;
+        int last = digits[Decimal.MAX_DIGITS - 1] + step;
+        if (last <= '9') { // nine steps in ten when the step is 1: no carry, no division
+            digits[Decimal.MAX_DIGITS - 1] = (byte) last;
+            return;
+        }
         int carry = step;
         int i = Decimal.MAX_DIGITS - 1;
         while (carry > 0) {

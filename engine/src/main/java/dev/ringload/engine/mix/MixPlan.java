@@ -110,6 +110,11 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
     }
 
     @Override
+    public int seqDigits() {
+        return seq.length();
+    }
+
+    @Override
     public long value(Placeholders.Kind kind, long low, long high) {
         return switch (kind) {
             case SEQ -> seq.takeValue();

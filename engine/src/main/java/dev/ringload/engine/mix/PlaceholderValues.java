@@ -8,4 +8,7 @@ interface PlaceholderValues {
 
     /** Writes the value's decimal digits at {@code at} of {@code out}; returns where they end. */
     int write(Placeholders.Kind kind, long low, long high, byte[] out, int at);
+
+    /** How many digits the next {@code {seq}} value has. */
+    int seqDigits();
 }

@@ -29,6 +29,11 @@ public final class RequestShape {
     final int firstBodyCut;
     final int maxLength;
     final MemorySegment whole;
+    /**
+     * For a shape whose only placeholder is {@code {seq}} (the common case, and no Content-Length to fill): the
+     * request with a hole of d bytes where the digits go, for every d, so a request is one copy and its digits.
+     */
+    private final byte[][] withHole;
 
     RequestShape(String label, boolean head, int weight, byte[] bytes, int[] cuts, Placeholders.Kind[] kinds,
                  long[] low, long[] high, int lengthCut, int bodyStart) {
@@ -49,6 +54,18 @@ public final class RequestShape {
         this.firstBodyCut = lengthCut < 0 ? cuts.length : body;
         this.maxLength = bytes.length + (cuts.length + (lengthCut >= 0 ? 1 : 0)) * Decimal.MAX_DIGITS;
         this.whole = cuts.length == 0 && lengthCut < 0 ? copyOffHeap(bytes) : null;
+        this.withHole = cuts.length == 1 && kinds[0] == Placeholders.Kind.SEQ && lengthCut < 0 ? holed(bytes, cuts[0])
+                : null;
+    }
+
+    private static byte[][] holed(byte[] bytes, int cut) {
+        byte[][] holed = new byte[Decimal.MAX_DIGITS + 1][];
+        for (int d = 1; d <= Decimal.MAX_DIGITS; d++) {
+            holed[d] = new byte[bytes.length + d];
+            System.arraycopy(bytes, 0, holed[d], 0, cut);
+            System.arraycopy(bytes, cut, holed[d], cut + d, bytes.length - cut);
+        }
+        return holed;
     }
 
     private static MemorySegment copyOffHeap(byte[] bytes) {
@@ -93,6 +110,12 @@ public final class RequestShape {
      * off-heap in one bulk copy.
      */
     int render(byte[] out, int at, PlaceholderValues values, long[] scratch) {
+        if (withHole != null) {
+            byte[] request = withHole[values.seqDigits()];
+            System.arraycopy(request, 0, out, at, request.length);
+            values.write(Placeholders.Kind.SEQ, 0, 0, out, at + cuts[0]);
+            return at + request.length;
+        }
         if (lengthCut < 0) {
             return renderInOnePass(out, at, values);
         }
