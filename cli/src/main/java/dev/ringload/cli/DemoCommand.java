@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             int threads = Math.max(1, Math.min(Math.max(clientCpus.length, 1), connections));
             LoadConfig config = LoadConfig.builder(target, RequestTemplate.encode("GET", target, List.of(), new byte[0]))
                     .connections(connections).threads(threads).cpus(clientCpus).pipelining(pipelining)
-                    .durationNs(duration.toNanos()).build();
+                    .durationNs(duration.toNanos()).warmupAuto(Warmup.AUTO_MAX.toNanos()).build();
             RunDescription description = new RunDescription(url, "GET", List.of(), 0,
                     clientCpus.length > threads ? Arrays.copyOf(clientCpus, threads) : clientCpus, false, json,
                     choice.reason(), spec.commandLine().getParseResult().originalArgs(), null);

@@ -82,7 +82,7 @@ final class JsonReport {
                 .name("requests");
         if (c.requests() > 0) j.value(c.requests()); else j.nullValue();
         j.field("timeoutSeconds", c.timeoutNs() / 1e9).field("connectTimeoutSeconds", c.connectTimeoutNs() / 1e9)
-                .field("warmupSeconds", c.warmupNs() / 1e9).field("latencySpectrum", run.latencySpectrum())
+                .field("warmupSeconds", c.warmupNs() / 1e9).field("warmupAuto", c.warmupAuto()).field("latencySpectrum", run.latencySpectrum())
                 .endObject();
         j.name("target").beginObject().field("host", c.target().host()).field("port", c.target().port())
                 .name("addresses").beginArray();

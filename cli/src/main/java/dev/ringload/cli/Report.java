@@ -53,7 +53,10 @@ final class Report {
                     + " req/s").append(", ").append(rate.arrival().label())
                     .append(" arrivals; latency counts from each request's intended send time\n");
         }
-        if (config.warmupNs() > 0) {
+        if (config.warmupAuto()) {
+            s.append("  warming up until the client is warm, at most ").append(seconds(config.warmupNs()))
+                    .append(" (not measured; --warmup 0 for none)\n");
+        } else if (config.warmupNs() > 0) {
             s.append("  warming up for ").append(seconds(config.warmupNs())).append(" first (not measured)\n");
         }
         return s.toString();

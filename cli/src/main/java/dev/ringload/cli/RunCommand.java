@@ -64,9 +64,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after exactly N responses.")
     Long requests;
 
-    @Option(names = "--warmup", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Run this long first; measured separately and excluded from the results.")
-    Duration warmup;
+    @Option(names = "--warmup", converter = Warmup.Converter.class, paramLabel = "auto|DURATION",
+            description = "Load first, measured separately and excluded from the results: auto (the default, not "
+                    + "with -n) until the client's JIT has settled and the rate stopped climbing, 1 to 5 s; a "
+                    + "duration; or 0 for none.")
+    Warmup warmup;
 
     @Option(names = {"-l", "--latency"}, description = "Print the full latency spectrum (50%% ... 100%%).")
     boolean latency;
@@ -126,7 +128,8 @@ final class RunCommand implements Callable<Integer> {
             }
             LoadOptions.Prepared prepared = load.prepare(url);
             LoadConfig.Builder builder = prepared.builder().requests(requests == null ? -1 : requests)
-                    .warmupNs(warmup == null ? 0 : warmup.toNanos()).rate(openLoop);
+                    .rate(openLoop);
+            (warmup != null ? warmup : requests != null || ramp != null ? Warmup.NONE : Warmup.AUTO).applyTo(builder);
             if (duration != null) {
                 builder.durationNs(duration.toNanos());
             }

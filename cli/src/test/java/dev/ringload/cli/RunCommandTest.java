@@ -135,6 +135,34 @@ class RunCommandTest {
         assertThat((double) MiniJson.at(json, "latency.p50")).isLessThanOrEqualTo((double) MiniJson.at(json, "latency.p99"));
     }
 
+    /**
+     * A timed run warms up by default until the client is warm (at least a second, at most five); {@code --warmup 0}
+     * measures from the first request, and {@code -n} counts every response it asked for, so it has none either.
+     */
+    @Test
+    void aTimedRunWarmsUpUntilTheClientIsWarmUnlessToldOtherwise() {
+        Cli.Outcome auto = run("-d", "1s", "-c", "2", "--json", url);
+        assertThat(auto.exitCode()).as(auto.err()).isZero();
+        Object json = MiniJson.parse(auto.out());
+        assertThat(MiniJson.at(json, "config.warmupAuto")).isEqualTo(true);
+        assertThat((double) MiniJson.at(json, "config.warmupSeconds")).isEqualTo(5.0);
+        assertThat((double) MiniJson.at(json, "warmup.seconds")).isBetween(1.0, 5.5);
+        assertThat((double) MiniJson.at(json, "warmup.requests")).isPositive();
+
+        Cli.Outcome text = run("-d", "1s", "-c", "2", url);
+        assertThat(text.out()).contains("warming up until the client is warm, at most 5s");
+
+        Cli.Outcome none = run("-d", "1s", "-c", "2", "--warmup", "0", "--json", url);
+        Object noneJson = MiniJson.parse(none.out());
+        assertThat(MiniJson.at(noneJson, "config.warmupAuto")).isEqualTo(false);
+        assertThat((double) MiniJson.at(noneJson, "warmup.seconds")).isZero();
+
+        Cli.Outcome counted = run("-n", "50", "-c", "2", "--json", url);
+        Object countedJson = MiniJson.parse(counted.out());
+        assertThat((double) MiniJson.at(countedJson, "warmup.seconds")).isZero();
+        assertThat((double) MiniJson.at(countedJson, "requests.total")).isEqualTo(50);
+    }
+
     @Test
     void openLoopReportsTheThreeLatenciesAndTheRate() {
         Cli.Outcome o = run("-R", "2000", "-d", "1s", "-c", "4", "-t", "1", url);
@@ -232,6 +260,7 @@ class RunCommandTest {
                 new Case(new String[] {"run", "-n", "-1", url}, "-n must be at least 1, got -1"),
                 new Case(new String[] {"run", "-t", "9", "-c", "2", url}, "must not exceed connections"),
                 new Case(new String[] {"run", "-d", "fast", url}, "'fast' is not a duration"),
+                new Case(new String[] {"run", "--warmup", "soon", url}, "'soon' is not a warmup: use auto, 0, or a duration"),
                 new Case(new String[] {"run", "-m", "G E T", url}, "invalid method"),
                 new Case(new String[] {"run", "--engine", "bogus", url}, "unknown engine 'bogus': expected auto, uring or nio"),
                 new Case(new String[] {"run", "-R", "0", url}, "--rate must be more than 0 requests per second"),

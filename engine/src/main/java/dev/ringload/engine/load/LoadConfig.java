@@ -17,13 +17,15 @@ import java.util.concurrent.TimeUnit;
  * @param requests         stop after exactly this many responses; -1: no limit
  * @param timeoutNs        a request older than this counts as a timeout and its connection is replaced
  * @param connectTimeoutNs a connect slower than this counts as a connect timeout
- * @param warmupNs         run this long first, measured separately and excluded from the results
+ * @param warmupNs         run this long first, measured separately and excluded from the results; with
+ *                         {@code warmupAuto}, at most this long
+ * @param warmupAuto       end the warmup as soon as the client is warm ({@link WarmupSettle})
  * @param rate             an open-loop rate for the whole run, split over the threads by their connections; null:
  *                         closed loop (a connection sends its next request when a response arrives)
  */
 public record LoadConfig(Target target, byte[] request, boolean headRequests, int connections, int threads,
                          int[] cpus, int pipelining, long durationNs, long requests, long timeoutNs,
-                         long connectTimeoutNs, long warmupNs, OpenLoopRate rate) {
+                         long connectTimeoutNs, long warmupNs, boolean warmupAuto, OpenLoopRate rate) {
 
     public LoadConfig {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
@@ -38,6 +40,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         if (requests == 0 || requests < -1) throw new IllegalArgumentException("requests must be positive, got " + requests);
         if (timeoutNs <= 0 || connectTimeoutNs <= 0) throw new IllegalArgumentException("timeouts must be positive");
         if (warmupNs < 0) throw new IllegalArgumentException("warmup must not be negative");
+        if (warmupAuto && warmupNs == 0) throw new IllegalArgumentException("an automatic warmup needs a maximum");
         if (rate != null && requests > 0) {
             throw new IllegalArgumentException("an open-loop rate cannot be combined with a request count");
         }
@@ -107,7 +110,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
                 && headRequests == c.headRequests && connections == c.connections && threads == c.threads
                 && Arrays.equals(cpus, c.cpus) && pipelining == c.pipelining && durationNs == c.durationNs
                 && requests == c.requests && timeoutNs == c.timeoutNs && connectTimeoutNs == c.connectTimeoutNs
-                && warmupNs == c.warmupNs && java.util.Objects.equals(rate, c.rate);
+                && warmupNs == c.warmupNs && warmupAuto == c.warmupAuto && java.util.Objects.equals(rate, c.rate);
     }
 
     @Override
@@ -138,6 +141,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         private long timeoutNs = DEFAULT_TIMEOUT_NS;
         private long connectTimeoutNs = DEFAULT_CONNECT_TIMEOUT_NS;
         private long warmupNs;
+        private boolean warmupAuto;
         private OpenLoopRate rate;
 
         private Builder(Target target, byte[] request) {
@@ -191,7 +195,15 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
             return this;
         }
 
+        /** An automatic warmup of at most {@code maxNs} ({@link WarmupSettle}). */
+        public Builder warmupAuto(long maxNs) {
+            this.warmupNs = maxNs;
+            this.warmupAuto = true;
+            return this;
+        }
+
         public Builder warmupNs(long ns) {
+            this.warmupAuto = false;
             this.warmupNs = ns;
             return this;
         }
@@ -206,7 +218,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         public LoadConfig build() {
             long duration = durationNs != null ? durationNs : requests > 0 ? 0 : DEFAULT_DURATION_NS;
             return new LoadConfig(target, request, headRequests, connections, threads, cpus, pipelining, duration,
-                    requests, timeoutNs, connectTimeoutNs, warmupNs, rate);
+                    requests, timeoutNs, connectTimeoutNs, warmupNs, warmupAuto, rate);
         }
     }
 }

@@ -85,8 +85,9 @@ public final class LoadRun {
         } else if (config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
             sampler.begin(true, warmupStart);
-            unreachable = everySecond(sampler, warmupStart, warmupStart + config.warmupNs(), null, total,
-                    serviceTotal);
+            unreachable = config.warmupAuto()
+                    ? warmUntilSettled(sampler, warmupStart, warmupStart + config.warmupNs(), total, serviceTotal)
+                    : everySecond(sampler, warmupStart, warmupStart + config.warmupNs(), null, total, serviceTotal);
             workers.forEach(LoadWorker::startMeasuring);
             awaitMeasuring();
             sampler.take(System.nanoTime(), total, serviceTotal); // the warmup's last, partial second
@@ -146,6 +147,45 @@ public final class LoadRun {
             }
             if (stopNow() || now >= deadline) {
                 return false;
+            }
+        }
+    }
+
+    /**
+     * An automatic warmup: as {@link #everySecond} (nothing kept), ending early once {@link WarmupSettle} says the
+     * client is warm; true if the target proved unreachable.
+     */
+    private boolean warmUntilSettled(SecondSampler sampler, long phaseStartNs, long deadline, Histogram total,
+                                     Histogram serviceTotal) throws InterruptedException {
+        WarmupSettle settle = new WarmupSettle(config.openLoop());
+        long windowNs = TimeUnit.MILLISECONDS.toNanos(WarmupSettle.WINDOW_MS);
+        long nextSecond = phaseStartNs + SECOND_NS;
+        long windowStart = phaseStartNs;
+        long responses = sum(Counter.WARMUP_RESPONSES);
+        long compiledMs = WarmupSettle.compiledMsSoFar();
+        while (true) {
+            if (waitUntil(Math.min(Math.min(nextSecond, windowStart + windowNs), deadline))) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now >= nextSecond) {
+                sampler.take(now, total, serviceTotal);
+                nextSecond += SECOND_NS;
+            }
+            if (stopNow() || now >= deadline) {
+                return false;
+            }
+            if (now >= windowStart + windowNs) {
+                long responsesNow = sum(Counter.WARMUP_RESPONSES);
+                long compiledNow = WarmupSettle.compiledMsSoFar();
+                boolean settled = settle.window(now - phaseStartNs, (responsesNow - responses) * 1e9 / (now - windowStart),
+                        compiledNow < 0 ? 0 : compiledNow - compiledMs);
+                responses = responsesNow;
+                compiledMs = compiledNow;
+                windowStart = now;
+                if (settled) {
+                    return false;
+                }
             }
         }
     }
