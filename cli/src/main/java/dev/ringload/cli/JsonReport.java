@@ -1,6 +1,7 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.ClientLoad;
+import dev.ringload.engine.load.ClientStalls;
 import dev.ringload.engine.load.Counter;
 import dev.ringload.engine.load.ErrorKind;
 import dev.ringload.engine.load.Latency;
@@ -132,6 +133,7 @@ final class JsonReport {
                 .endObject();
         j.name("client");
         clientJson(j, r.client());
+        j.field("clientStall", Verdicts.stallLine(r));
         targetsJson(j, r, run);
         Thresholds.json(j, thresholds);
         j.field("thresholdsJudged", Thresholds.judged(r));
@@ -238,7 +240,18 @@ final class JsonReport {
                     .field("blockedSeconds", blocked[i] / 1e9).endObject();
         }
         j.endArray().name("process").beginObject().field("userSeconds", c.processUserNs() / 1e9)
-                .field("sysSeconds", c.processSysNs() / 1e9).endObject().endObject();
+                .field("sysSeconds", c.processSysNs() / 1e9).endObject();
+        ClientStalls s = c.stalls();
+        j.name("stalls").beginObject().field("longestMs", s.longestNs() / 1e6).field("longestThread", s.longestThread())
+                .name("longestPerThreadMs").beginArray();
+        for (long ns : s.longestTurnNs()) {
+            j.value(ns / 1e6);
+        }
+        j.endArray().name("descheduledPerThreadMs").beginArray();
+        for (long ns : s.descheduledNs()) {
+            j.value(ns < 0 ? -1 : ns / 1e6);
+        }
+        j.endArray().field("gcPauseMs", s.gcPauseMs()).field("jitMs", s.jitMs()).endObject().endObject();
     }
 
     private static void intervalJson(Json j, IntervalStats s) {

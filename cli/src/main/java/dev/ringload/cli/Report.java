@@ -110,6 +110,10 @@ final class Report {
         targetTable(out, r, run);
         out.println("Engine: " + r.engine());
         out.println(Verdicts.clientLine(r.client()));
+        String stall = Verdicts.stallLine(r);
+        if (stall != null) {
+            out.println(stall);
+        }
         out.flush();
     }
 

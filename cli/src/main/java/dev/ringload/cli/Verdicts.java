@@ -1,10 +1,13 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.ClientLoad;
+import dev.ringload.engine.load.ClientStalls;
 import dev.ringload.engine.load.Knee;
 import dev.ringload.engine.load.OpenLoopResult;
 import dev.ringload.engine.load.RunResult;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The one-line conclusions people read: the client-bound verdict and a ramp's knee, with the flags to change. */
@@ -17,11 +20,41 @@ final class Verdicts {
 
     /** The verdict printed at the end of every run. */
     static String clientLine(ClientLoad c) {
-        String head = String.format(Locale.ROOT, "client: %d thread%s, %.0f%% busy (user %.0f%%, sys %.0f%%)",
-                c.threads(), c.threads() == 1 ? "" : "s", c.busyPercent(), c.userPercent(), c.sysPercent());
+        ClientStalls stalls = c.stalls();
+        String head = String.format(Locale.ROOT, "client: %d thread%s, %.0f%% busy (user %.0f%%, sys %.0f%%)%s",
+                c.threads(), c.threads() == 1 ? "" : "s", c.busyPercent(), c.userPercent(), c.sysPercent(),
+                stalls.longestTurnNs().length == 0 ? "" : ", longest stall " + Report.time(stalls.longestNs()));
         return c.clientBound()
                 ? head + " -> CLIENT-BOUND: these numbers are ringload's limit, not the server's; " + ADD_CLIENT_CORES
                 : head + " -> not client-bound";
+    }
+
+    /**
+     * When part of the latency tail may be ringload's own: a worker went at least a millisecond without reading
+     * completions, and some of p99, p99.9, p99.99 and the maximum are of that order (see
+     * {@link ClientStalls#mayExplain}). Null otherwise.
+     */
+    static String stallLine(RunResult r) {
+        ClientStalls s = r.client().stalls();
+        List<String> tail = new ArrayList<>();
+        double[] percentiles = {99, 99.9, 99.99};
+        for (double p : percentiles) {
+            double ns = r.latency().valueAtPercentileNs(p);
+            if (s.mayExplain(ns)) {
+                tail.add("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)) + " (" + Report.time(ns) + ")");
+            }
+        }
+        if (s.mayExplain(r.latency().maxNs())) {
+            tail.add("the maximum (" + Report.time(r.latency().maxNs()) + ")");
+        }
+        if (tail.isEmpty()) {
+            return null;
+        }
+        long descheduled = s.descheduledTotalNs();
+        return String.format(Locale.ROOT, "CLIENT STALL: thread %d went %s without reading completions; %s may be "
+                + "ringload's, not the server's (during the run: engine threads descheduled %s, GC pauses %d ms, JIT "
+                + "compiling %d ms)", s.longestThread(), Report.time(s.longestNs()), String.join(", ", tail),
+                descheduled < 0 ? "unknown" : Report.time(descheduled), s.gcPauseMs(), s.jitMs());
     }
 
     /** Open loop: the rate asked for, the rate achieved, and how long requests waited for a free slot. */

@@ -82,7 +82,7 @@ class RunCommandTest {
                 .contains("Bytes/Sec").containsPattern("[\\d,]+ requests in 1\\.\\d\\ds")
                 .contains("Status codes: 2xx").contains("Errors: none")
                 .contains("Connections: 4 requested, 4 established").contains("Engine: " + (engine.equals("nio") ? "nio" : "io_uring"))
-                .containsPattern("client: 1 thread, \\d+% busy \\(user \\d+%, sys \\d+%\\) -> (CLIENT-BOUND|not client-bound)")
+                .containsPattern("client: 1 thread, \\d+% busy \\(user \\d+%, sys \\d+%\\), longest stall [0-9.]+ [mu]?s -> (CLIENT-BOUND|not client-bound)")
                 .doesNotContain("Latency distribution").doesNotContain("PARTIAL");
     }
 
@@ -110,7 +110,8 @@ class RunCommandTest {
                 "latency.p99", "latency.p99_999", "latency.mean", "latency.stdev", "latency.max",
                 "throughput.bytesTotal", "throughput.perSecond.mean", "errors.reset", "errors.timeout",
                 "errors.parseError", "errors.closedMidPipeline", "errors.connectRefused", "durationSeconds",
-                "connections.established")) {
+                "connections.established", "client.stalls.longestMs", "client.stalls.longestThread",
+                "client.stalls.gcPauseMs", "client.stalls.jitMs")) {
             assertThat(MiniJson.at(json, key)).as(key).isInstanceOf(Double.class);
         }
         assertThat(MiniJson.at(json, "latency.unit")).isEqualTo("us");
@@ -122,7 +123,9 @@ class RunCommandTest {
         assertThat(MiniJson.at(json, "environment.image")).isEqualTo(System.getenv("RINGLOAD_IMAGE_VERSION"));
         assertThat((double) MiniJson.at(json, "client.busyPercent")).isBetween(0.0, 100.0);
         assertThat((double) MiniJson.at(json, "client.thresholdBusyPercent")).isEqualTo(85.0);
-        assertThat((String) MiniJson.at(json, "client.line")).startsWith("client: ");
+        assertThat((String) MiniJson.at(json, "client.line")).startsWith("client: ").contains("longest stall ");
+        assertThat((List<?>) MiniJson.at(json, "client.stalls.longestPerThreadMs"))
+                .hasSize(((Double) MiniJson.at(json, "threads")).intValue());
         assertThat((List<?>) MiniJson.at(json, "client.perThread")).hasSize(((Double) MiniJson.at(json, "threads")).intValue());
         assertThat(MiniJson.at(json, "partial")).isEqualTo(false);
         assertThat((String) MiniJson.at(json, "startedAt")).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");

@@ -11,14 +11,22 @@ package dev.ringload.engine.load;
  *                        completions; busy = the rest of the window
  * @param processUserNs   user CPU of the whole process (JIT, GC and the coordinator included)
  * @param processSysNs    system CPU of the whole process
+ * @param stalls          where the engine threads held responses back (see {@link ClientStalls})
  */
 public record ClientLoad(long wallNs, long[] threadCpuNs, long[] threadUserNs, long[] threadBlockedNs,
-                         long processUserNs, long processSysNs) {
+                         long processUserNs, long processSysNs, ClientStalls stalls) {
 
     public ClientLoad {
         threadCpuNs = threadCpuNs.clone();
         threadUserNs = threadUserNs.clone();
         threadBlockedNs = threadBlockedNs.clone();
+        stalls = stalls == null ? ClientStalls.NONE : stalls;
+    }
+
+    /** Without stall measurements. */
+    public ClientLoad(long wallNs, long[] threadCpuNs, long[] threadUserNs, long[] threadBlockedNs,
+                      long processUserNs, long processSysNs) {
+        this(wallNs, threadCpuNs, threadUserNs, threadBlockedNs, processUserNs, processSysNs, ClientStalls.NONE);
     }
 
     /**

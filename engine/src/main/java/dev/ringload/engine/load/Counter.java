@@ -30,10 +30,13 @@ public enum Counter {
     /** 1 once the worker has switched to the measured phase. */
     MEASURING,
     /** Open loop: time a due request waited because every pipeline slot of every connection was taken. */
-    SLOT_WAIT_NS;
+    SLOT_WAIT_NS,
+    /** The longest turn of the measured phase so far: see {@link ClientStalls} (a maximum, not a sum). */
+    LONGEST_TURN_NS;
 
     /** Counters that restart when the measured phase begins; the others run across the warmup. */
     boolean restartsAfterWarmup() {
-        return this == RESPONSES || this == REQUESTS_SENT || this == RECONNECTS || this == SLOT_WAIT_NS;
+        return this == RESPONSES || this == REQUESTS_SENT || this == RECONNECTS || this == SLOT_WAIT_NS
+                || this == LONGEST_TURN_NS;
     }
 }

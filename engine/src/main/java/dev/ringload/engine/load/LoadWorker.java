@@ -2,6 +2,7 @@ package dev.ringload.engine.load;
 
 import dev.ringload.engine.http.ResponseParser;
 import dev.ringload.engine.os.Errno;
+import dev.ringload.engine.os.ThreadIds;
 import dev.ringload.engine.transport.Transport;
 import dev.ringload.engine.transport.TransportError;
 import dev.ringload.engine.transport.TransportEvents;
@@ -40,6 +41,10 @@ public final class LoadWorker implements TransportEvents {
     private final IntervalRecorder recorder;
     /** A mix: each request's statistics (null with one request), and whether HEAD is mixed with other methods. */
     private final TargetStats targetStats;
+    /** When the transport last looked for completions (see {@link #onWake}). */
+    private long lastWakeNs;
+    /** The kernel's id of the worker's thread, for its scheduler statistics; -1 until it starts or where unknown. */
+    private volatile int nativeThreadId = -1;
     private final boolean headPerRequest;
     /** The warmup's latencies (reported under their own tag, never in the results). */
     private final IntervalRecorder warmupRecorder;
@@ -115,9 +120,11 @@ public final class LoadWorker implements TransportEvents {
         this.target = count;
     }
 
-    /** First iteration: starts the first connects. */
+    /** First iteration, on the worker's thread: starts the first connects. */
     public void start(long nowNs) {
         this.nowNs = nowNs;
+        this.lastWakeNs = nowNs;
+        this.nativeThreadId = ThreadIds.current();
         openDue();
     }
 
@@ -374,6 +381,12 @@ public final class LoadWorker implements TransportEvents {
     public void onWake(long nowNs, long blockedNs) {
         this.nowNs = nowNs;
         counters.add(Counter.BLOCKED_NS, blockedNs);
+        // A turn: from the last look at completions to this one, the wait in between left out (ClientStalls).
+        long turnNs = nowNs - blockedNs - lastWakeNs;
+        lastWakeNs = nowNs;
+        if (turnNs > counters.get(Counter.LONGEST_TURN_NS)) {
+            counters.set(Counter.LONGEST_TURN_NS, turnNs);
+        }
         active.beginBatch();
         if (serviceRecorder != null) {
             serviceRecorder.beginBatch();
@@ -641,6 +654,11 @@ public final class LoadWorker implements TransportEvents {
     }
 
     /** Each request's statistics of a mix, or null with one request; only after the thread has ended. */
+    /** The kernel's id of this worker's thread; -1 before it started or where /proc does not say. */
+    int nativeThreadId() {
+        return nativeThreadId;
+    }
+
     TargetStats targetStats() {
         return targetStats;
     }

@@ -40,7 +40,7 @@ class TransportWrappingTest {
     }
 
     /** Passes everything through, counting bytes each way. */
-    static final class CountingTransport implements Transport, TransportEvents {
+    static class CountingTransport implements Transport, TransportEvents {
         private final Transport inner;
         private TransportEvents outer;
         long bytesSent;
