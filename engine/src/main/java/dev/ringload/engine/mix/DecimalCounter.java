@@ -33,6 +33,11 @@ final class DecimalCounter {
         return Decimal.MAX_DIGITS - start;
     }
 
+    /** The current value, without stepping. */
+    long peek() {
+        return value;
+    }
+
     /** The current value, and steps. */
     long takeValue() {
         long v = value;

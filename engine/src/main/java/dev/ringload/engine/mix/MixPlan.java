@@ -34,6 +34,10 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
     private final int thread;
     private final int connectionBase;
     private final DecimalCounter seq;
+    /** The round-robin fast path ({@link SeqCycle}), or null; active once {@code {seq}} reaches 100. */
+    private final SeqCycle fast;
+    private final boolean anySeq;
+    private boolean fastActive;
     private int position;
     private int connection;
 
@@ -62,6 +66,12 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
         this.thread = thread;
         this.connectionBase = connectionBase;
         this.seq = new DecimalCounter(thread, threads);
+        this.fast = roundRobin ? SeqCycle.of(shapes, cycle, pipelining, threads) : null;
+        boolean seqShapes = false;
+        for (RequestShape s : shapes) {
+            seqShapes |= s.seqOnly();
+        }
+        this.anySeq = seqShapes;
         // Threads start at different places of the cycle, so a short run still mixes every request.
         this.position = cycle.length == 0 ? 0 : (int) ((long) thread * cycle.length / threads);
     }
@@ -69,6 +79,9 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
     @Override
     public int next(int connection, long first, int max, RequestSlots slots, SendBatch batch) {
         this.connection = connection;
+        if (fastActive || fast != null && activateFast()) {
+            return nextFast(connection, first, max, slots, batch);
+        }
         if (max == 1) {
             int t = pick();
             slots.target(first, t);
@@ -86,6 +99,33 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
         }
         long base = connection * stride;
         MemorySegment.copy(staging, 0, area, ValueLayout.JAVA_BYTE, base, length);
+        batch.set(area, base, length);
+        return max;
+    }
+
+    private boolean activateFast() {
+        if (anySeq && seq.peek() < 100) {
+            return false;
+        }
+        fast.startAt(Math.max(100, seq.peek()));
+        fastActive = true;
+        return true;
+    }
+
+    private int nextFast(int connection, long first, int max, RequestSlots slots, SendBatch batch) {
+        if (max == 1) {
+            int t = cycle[position];
+            RequestShape shape = shapes[t];
+            if (shape.whole != null) {
+                slots.target(first, t);
+                position = fast.advance(position, 1);
+                batch.set(shape.whole, 0, shape.bytes.length);
+                return 1;
+            }
+        }
+        long base = connection * stride;
+        int length = fast.render(position, max, first, slots, area, base);
+        position = fast.advance(position, max);
         batch.set(area, base, length);
         return max;
     }

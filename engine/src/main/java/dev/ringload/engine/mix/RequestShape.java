@@ -98,6 +98,11 @@ public final class RequestShape {
         return whole != null;
     }
 
+    /** Whether this shape's one placeholder is {@code {seq}}, with no Content-Length to fill. */
+    boolean seqOnly() {
+        return withHole != null;
+    }
+
     /** The most bytes one rendered request can take. */
     public int maxLength() {
         return maxLength;

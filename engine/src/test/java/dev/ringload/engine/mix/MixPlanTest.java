@@ -139,6 +139,57 @@ class MixPlanTest {
         assertThat(first.batch.bytes()).isSameAs(mix.shapes().getFirst().whole);
     }
 
+    /**
+     * The round-robin fast path ({@link SeqCycle}): batches of every size, fixed requests between {seq} ones, every
+     * value from the first on in order across 100 -> 1000 -> 10000 (a digit more mid-batch), each request noted.
+     */
+    @Test
+    void roundRobinSeqBatchesCarryEveryValueInOrderAcrossDigitCounts() {
+        RequestMix mix = RequestMix.compile(List.of(get("http://h/a/{seq}", 1), get("http://h/fixed", 1),
+                get("http://h/b?id={seq}", 2, "X-Seq-Free: yes")), ENDPOINT, RequestMix.Pick.ROUND_ROBIN);
+        int threads = 3;
+        int pipelining = 16;
+        MixPlan plan = new MixPlan(mix, 1, threads, 0, 2, pipelining, 7); // thread 1 of 3: 1, 4, 7, ...
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        long expected = 1;
+        long first = 0;
+        List<Integer> picked = new ArrayList<>();
+        java.util.regex.Pattern request = java.util.regex.Pattern.compile(
+                "GET (/a/(\\d+)|/fixed|/b\\?id=(\\d+)) HTTP/1\\.1\r\nHost: 127\\.0\\.0\\.1:8083\r\n"
+                        + "(X-Seq-Free: yes\r\n)?\r\n");
+        while (expected < 20_000) {
+            int count = 1 + random.nextInt(pipelining);
+            Slots slots = new Slots(pipelining);
+            CapturingBatch batch = new CapturingBatch();
+            assertThat(plan.next((int) (first % 2), first, count, slots.slots, batch.batch)).isEqualTo(count);
+            java.util.regex.Matcher m = request.matcher(batch.text());
+            int end = 0;
+            for (int i = 0; i < count; i++) {
+                assertThat(m.find(end)).as("request %d of a batch of %d", i, count).isTrue();
+                assertThat(m.start()).as("back to back").isEqualTo(end);
+                end = m.end();
+                int t = slots.slots.target(first + i);
+                picked.add(t);
+                String value = m.group(2) != null ? m.group(2) : m.group(3);
+                if (t == 1) {
+                    assertThat(m.group(1)).isEqualTo("/fixed");
+                } else {
+                    assertThat(m.group(1)).startsWith(t == 0 ? "/a/" : "/b?id=");
+                    assertThat(m.group(4) != null).isEqualTo(t == 2);
+                    assertThat(Long.parseLong(value)).isEqualTo(expected);
+                    assertThat(value).as("no leading zeros").doesNotStartWith("0");
+                    expected += threads;
+                }
+            }
+            assertThat(end).as("nothing after the last request").isEqualTo(batch.text().length());
+            first += count;
+        }
+        // The cycle of weights 1, 1, 2 spreads b: b a b f, b a b f... over the whole run, in exact shares.
+        int whole = picked.size() / 4 * 4;
+        assertThat(picked.subList(0, whole).stream().filter(t -> t == 2).count()).isEqualTo(whole / 2);
+        assertThat(picked.subList(0, whole).stream().filter(t -> t == 1).count()).isEqualTo(whole / 4);
+    }
+
     @Test
     void aRequestThatCannotBeEncodedIsAnErrorNamingItsSource() {
         assertThatThrownBy(() -> RequestMix.compile(List.of(get("http://h/a b", 1)), ENDPOINT,

@@ -1,0 +1,192 @@
+package dev.ringload.engine.mix;
+
+import dev.ringload.engine.load.RequestSlots;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The fast path of a round-robin mix whose requests are fixed or carry one {@code {seq}} (the common shape of an
+ * API test): per worker, the cycle's requests laid end to end, once per digit count of {@code {seq}}, with a hole
+ * where each value goes. A batch of k requests from cycle position p is then one slice of that layout: each hole
+ * gets its value's last two digits (two stores from a table) and, only when they changed since the hole was last
+ * used, the digits before them; one bulk copy moves the slice into the connection's send area. Per request that
+ * is a few stores instead of copying the request's bytes and its digits.
+ *
+ * <p>The layout holds the cycle plus {@code pipelining} positions more, so a batch never wraps. {@code {seq}} runs
+ * as {@code high * 100 + low}: low steps by the thread count, high by one when low passes 100, and a hole
+ * remembers the high it holds. Values below 100 are the plan's general path's (see {@link MixPlan}); from 100 on,
+ * this one's.
+ */
+final class SeqCycle {
+
+    /** Digit counts from 3 (value 100) to a long's 19: index {@code d - FIRST_DIGITS}. */
+    private static final int FIRST_DIGITS = 3;
+    private static final int LAYOUTS = Decimal.MAX_DIGITS - FIRST_DIGITS + 1;
+    /** Above this much layout per worker, the general path is cheaper in memory than this one is in time. */
+    static final long MAX_BYTES = 8L << 20;
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private final int cycleLength;
+    /** The mix index of the request at each position. */
+    private final int[] targetAt;
+    /** Per digit count: the requests end to end, where each position starts (one more: the end), its hole or -1. */
+    private final byte[][] layout = new byte[LAYOUTS][];
+    private final int[][] startAt = new int[LAYOUTS][];
+    private final int[][] holeAt = new int[LAYOUTS][];
+    /** Per digit count and position: the high part whose digits the hole holds (-1: none yet). */
+    private final long[][] highAt = new long[LAYOUTS][];
+    private final int step;
+    private final byte[] highDigits = new byte[Decimal.MAX_DIGITS];
+    private int highStart;
+    private long high;
+    private int low;
+    private int digits;
+
+    private SeqCycle(RequestShape[] shapes, int[] cycle, int pipelining, int step) {
+        this.cycleLength = cycle.length;
+        this.step = step;
+        int span = cycle.length + pipelining;
+        this.targetAt = new int[span];
+        for (int pos = 0; pos < span; pos++) {
+            targetAt[pos] = cycle[pos % cycle.length];
+        }
+        for (int d = FIRST_DIGITS; d <= Decimal.MAX_DIGITS; d++) {
+            int l = d - FIRST_DIGITS;
+            int[] starts = new int[span + 1];
+            int[] holes = new int[span];
+            int at = 0;
+            for (int pos = 0; pos < span; pos++) {
+                RequestShape s = shapes[targetAt[pos]];
+                starts[pos] = at;
+                holes[pos] = s.fixed() ? -1 : at + s.cuts[0];
+                at += s.bytes.length + (s.fixed() ? 0 : d);
+            }
+            starts[span] = at;
+            byte[] bytes = new byte[at];
+            for (int pos = 0; pos < span; pos++) {
+                RequestShape s = shapes[targetAt[pos]];
+                if (s.fixed()) {
+                    System.arraycopy(s.bytes, 0, bytes, starts[pos], s.bytes.length);
+                } else {
+                    int cut = s.cuts[0];
+                    System.arraycopy(s.bytes, 0, bytes, starts[pos], cut);
+                    System.arraycopy(s.bytes, cut, bytes, starts[pos] + cut + d, s.bytes.length - cut);
+                }
+            }
+            layout[l] = bytes;
+            startAt[l] = starts;
+            holeAt[l] = holes;
+            highAt[l] = new long[span];
+            java.util.Arrays.fill(highAt[l], -1);
+        }
+    }
+
+    /**
+     * The fast path for {@code shapes} in {@code cycle}, or null when some request has another placeholder (or a
+     * Content-Length to fill) or the layouts would pass {@link #MAX_BYTES}.
+     */
+    static SeqCycle of(RequestShape[] shapes, int[] cycle, int pipelining, int threads) {
+        if (cycle.length == 0) {
+            return null;
+        }
+        long perLayout = 0;
+        for (int pos = 0; pos < cycle.length + pipelining; pos++) {
+            RequestShape s = shapes[cycle[pos % cycle.length]];
+            if (!s.fixed() && !s.seqOnly()) {
+                return null;
+            }
+            perLayout += s.bytes.length + Decimal.MAX_DIGITS;
+        }
+        return perLayout * LAYOUTS > MAX_BYTES ? null : new SeqCycle(shapes, cycle, pipelining, threads);
+    }
+
+    /** Takes over {@code {seq}} at {@code value} (at least 100). */
+    void startAt(long value) {
+        high = value / 100;
+        low = (int) (value % 100);
+        highStart = Decimal.MAX_DIGITS - Decimal.digits(high);
+        Decimal.write(highDigits, highStart, high);
+        digits = Decimal.MAX_DIGITS - highStart + 2;
+    }
+
+    /**
+     * Renders {@code count} requests from cycle position {@code position} into {@code area} at {@code offset},
+     * noting each one's mix index in {@code slots} from request {@code first}; returns their length in bytes.
+     */
+    int render(int position, int count, long first, RequestSlots slots, MemorySegment area, long offset) {
+        int l = digits - FIRST_DIGITS;
+        int segmentStart = startAt[l][position];
+        long written = 0;
+        for (int i = 0; i < count; i++) {
+            int pos = position + i;
+            slots.target(first + i, targetAt[pos]);
+            if (holeAt[l][pos] < 0) {
+                continue;
+            }
+            if (digits - FIRST_DIGITS != l) { // {seq} gained a digit: the rest of the batch is in the next layout
+                int end = startAt[l][pos];
+                MemorySegment.copy(layout[l], segmentStart, area, ValueLayout.JAVA_BYTE, offset + written,
+                        end - segmentStart);
+                written += end - segmentStart;
+                l = digits - FIRST_DIGITS;
+                segmentStart = startAt[l][pos];
+            }
+            fill(l, pos);
+        }
+        int end = startAt[l][position + count];
+        MemorySegment.copy(layout[l], segmentStart, area, ValueLayout.JAVA_BYTE, offset + written, end - segmentStart);
+        return (int) (written + end - segmentStart);
+    }
+
+    /** Writes the current value into the hole at {@code pos} of layout {@code l}, and steps. */
+    private void fill(int l, int pos) {
+        byte[] bytes = layout[l];
+        int hole = holeAt[l][pos];
+        if (highAt[l][pos] != high) {
+            int highLength = Decimal.MAX_DIGITS - highStart;
+            System.arraycopy(highDigits, highStart, bytes, hole, highLength);
+            highAt[l][pos] = high;
+        }
+        int lowAt = hole + digits - 2;
+        bytes[lowAt] = PAIRS[2 * low];
+        bytes[lowAt + 1] = PAIRS[2 * low + 1];
+        low += step;
+        while (low >= 100) {
+            low -= 100;
+            stepHigh();
+        }
+    }
+
+    private void stepHigh() {
+        high++;
+        int i = Decimal.MAX_DIGITS - 1;
+        while (true) {
+            if (i < highStart) {
+                highDigits[i] = '1';
+                highStart = i;
+                digits++;
+                return;
+            }
+            if (highDigits[i] != '9') {
+                highDigits[i]++;
+                return;
+            }
+            highDigits[i] = '0';
+            i--;
+        }
+    }
+
+    /** The cycle position after {@code count} requests from {@code position}. */
+    int advance(int position, int count) {
+        int next = position + count;
+        return next >= cycleLength ? next % cycleLength : next;
+    }
+}
