@@ -46,7 +46,10 @@ public class ResponseParserBenchmark {
     private Arena arena;
     private MemorySegment buffer;
     private MemorySegment global;
-    private final ResponseParser parser = new ResponseParser();
+    /** Without a remembered response: every response is parsed. */
+    private final ResponseParser parser = new ResponseParser(null);
+    /** As the engine's: a response equal to the last one is framed by comparison ({@code RepeatedResponse}). */
+    private final ResponseParser remembering = new ResponseParser();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -67,6 +70,21 @@ public class ResponseParserBenchmark {
             i = parser.parse(global, i, end);
             if (parser.complete()) {
                 completed += parser.status();
+            }
+        }
+        return completed;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RESPONSES)
+    public int repeatedResponses() {
+        long end = buffer.byteSize();
+        long i = 0;
+        int completed = 0;
+        while (i < end) {
+            i = remembering.parse(buffer, i, end);
+            if (remembering.complete()) {
+                completed += remembering.status();
             }
         }
         return completed;

@@ -57,6 +57,8 @@ public final class ResponseParser {
     private static final long HTTP_1_0 = 0x485454502f312e30L;
 
     private final FramingHeaders headers = new FramingHeaders();
+    /** The worker's last framed response, or null: see {@link RepeatedResponse}. */
+    private final RepeatedResponse repeated;
     private final ChunkedBody chunkedBody = new ChunkedBody();
     private boolean expectNoBody;
 
@@ -70,6 +72,16 @@ public final class ResponseParser {
     private boolean complete;
     private int completedStatus;
     private boolean completedCloses;
+
+    /** A parser that shares {@code repeated} with the other connections of its worker (null: none). */
+    public ResponseParser(RepeatedResponse repeated) {
+        this.repeated = repeated;
+    }
+
+    /** A parser with a {@link RepeatedResponse} of its own. */
+    public ResponseParser() {
+        this(new RepeatedResponse());
+    }
 
     /** The next responses answer HEAD requests: they have no body whatever their headers say. */
     public void expectNoBody(boolean noBody) {
@@ -133,12 +145,24 @@ public final class ResponseParser {
         // so that the JIT inlines this method into the worker's receive loop; everything else is one call away.
         complete = false;
         long i = offset;
+        long start = -1; // where the response that may end in this call began, when it began in this call
         while (i < end) {
             if (state == STATUS_LINE && statusIndex == 0) {
+                if (repeated != null) {
+                    long repeatEnd = repeated.match(segment, i, end, expectNoBody);
+                    if (repeatEnd >= 0) {
+                        complete = true;
+                        completedStatus = repeated.status();
+                        completedCloses = repeated.closes();
+                        return repeatEnd;
+                    }
+                }
+                start = i;
                 long next = fastHead(segment, i, end);
                 if (next >= 0) {
                     i = next;
                     if (afterHead()) {
+                        remember(segment, start, i);
                         return i;
                     }
                     continue;
@@ -151,6 +175,7 @@ public final class ResponseParser {
                 i += take;
                 if (remaining == 0) {
                     finish();
+                    remember(segment, start, i);
                     return i;
                 }
                 continue;
@@ -481,6 +506,13 @@ public final class ResponseParser {
             default -> state = UNTIL_CLOSE;
         }
         return false;
+    }
+
+    /** A response framed on the fast path, whole in this call's input: the next identical one needs no parse. */
+    private void remember(MemorySegment segment, long start, long end) {
+        if (start >= 0 && repeated != null) {
+            repeated.remember(segment, start, end, completedStatus, completedCloses, expectNoBody);
+        }
     }
 
     private void finish() {

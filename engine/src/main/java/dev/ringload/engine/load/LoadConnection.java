@@ -1,5 +1,6 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.http.RepeatedResponse;
 import dev.ringload.engine.http.ResponseParser;
 
 /**
@@ -16,7 +17,7 @@ final class LoadConnection {
     static final int BACKOFF = 3;
 
     final int index;
-    final ResponseParser parser = new ResponseParser();
+    final ResponseParser parser;
     final RequestSlots slots;
 
     int state = CLOSED;
@@ -37,7 +38,9 @@ final class LoadConnection {
     /** Whether this connection ever connected (later connects are reconnects). */
     boolean everConnected;
 
-    LoadConnection(int index, int pipelining) {
+    /** @param repeated the worker's last framed response, shared by its connections' parsers */
+    LoadConnection(int index, int pipelining, RepeatedResponse repeated) {
+        this.parser = new ResponseParser(repeated);
         this.index = index;
         this.slots = new RequestSlots(pipelining);
     }

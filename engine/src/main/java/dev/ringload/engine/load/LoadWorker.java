@@ -1,5 +1,6 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.http.RepeatedResponse;
 import dev.ringload.engine.http.ResponseParser;
 import dev.ringload.engine.os.Errno;
 import dev.ringload.engine.os.ThreadIds;
@@ -87,8 +88,9 @@ public final class LoadWorker implements TransportEvents {
         this.pipelining = config.pipelining();
         int count = config.connectionsOf(workerIndex);
         this.connections = new LoadConnection[count];
+        RepeatedResponse repeated = new RepeatedResponse();
         for (int i = 0; i < count; i++) {
-            connections[i] = new LoadConnection(i, pipelining);
+            connections[i] = new LoadConnection(i, pipelining, repeated);
             connections[i].parser.expectNoBody(config.headRequests());
         }
         this.toStamp = new int[count];
