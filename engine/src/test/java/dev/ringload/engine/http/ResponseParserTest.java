@@ -99,7 +99,9 @@ class ResponseParserTest {
     void garbageFails() {
         for (String garbage : List.of("HTTX/1.1 200 OK\r\n\r\n", "HTTP/1.1 2x0 OK\r\n\r\n", "<html>hello</html>",
                 "HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
-                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "HTTP/1.1 200 OK\r\n: empty name\r\n\r\n")) {
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "HTTP/1.1 200 OK\r\n: empty name\r\n\r\n",
+                "HTTP/1. 200 OK\r\n\r\n", "HTTP/1 200 OK\r\n\r\n", "HTTP/1.11 200 OK\r\n\r\n", "HTTP/1.x 200 OK\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n")) {
             ResponseParser p = new ResponseParser();
             MemorySegment s = MemorySegment.ofArray(bytes(garbage));
             long i = 0;

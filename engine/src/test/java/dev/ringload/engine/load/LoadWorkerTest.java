@@ -109,6 +109,32 @@ class LoadWorkerTest {
         assertThat(h.getMinValue()).isEqualTo(h.lowestEquivalentValue(7 * MS));
     }
 
+    /**
+     * With pipelining, each response is timed from its own request's hand-over: requests handed over at different
+     * times sit in different slots, and a response read against the wrong slot (the next one, say) would be off by
+     * the gap between them.
+     */
+    @Test
+    void eachPipelinedResponseIsTimedFromItsOwnRequest() {
+        start(config().connections(1).pipelining(4));
+        iterate(now, () -> worker.onConnected(0)); // requests 0-3 queued, handed over at the next duty cycle
+        long t0 = now;
+        long[] responsesAt = {10, 30, 60, 100, 150, 210};
+        for (long at : responsesAt) {
+            iterate(t0 + at * MS, () -> {
+                worker.onSent(0);
+                respond(0, 1); // frees a slot: the next request goes out at the next duty cycle, now
+            });
+        }
+        // Requests 0-3 left at 0; request 4 at 10 ms, 5 at 30 ms (each when a response freed its slot).
+        long[] expectedMs = {10, 30, 60, 100, 150 - 10, 210 - 30};
+        Histogram h = worker.recorder().getIntervalHistogram(null);
+        assertThat(h.getTotalCount()).isEqualTo(expectedMs.length);
+        for (long ms : expectedMs) {
+            assertThat(h.getCountAtValue(ms * MS)).as("one response after %d ms", ms).isEqualTo(1);
+        }
+    }
+
     @Test
     void aRequestOlderThanTheTimeoutCountsAsATimeoutAndItsConnectionIsReplaced() {
         start(config().connections(1).pipelining(4));
