@@ -2,6 +2,7 @@ package dev.ringload.cli;
 
 import dev.ringload.engine.load.Arrival;
 import dev.ringload.engine.load.ClientLoad;
+import dev.ringload.engine.load.ClientStalls;
 import dev.ringload.engine.load.Counter;
 import dev.ringload.engine.load.Counts;
 import dev.ringload.engine.load.ErrorKind;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,44 @@ class ReportTest {
                 r.latency(), (long) (slotWaitShare * SECOND), SECOND);
         return new RunResult(r.config(), r.engine(), r.startedAt(), r.durationNs(), r.latency(), r.seconds(),
                 r.bytesRead(), r.totals(), 0, 0, false, false, r.client(), open, List.of());
+    }
+
+    /** A result whose latencies are 1, 2, ... 10,000 us, with {@code client} as its client. */
+    private static RunResult spread(ClientLoad client) {
+        RunResult r = result(10, 10, 0, client);
+        Histogram latency = new Histogram(1, SECOND * 60, 3);
+        for (long us = 1; us <= 10_000; us++) {
+            latency.recordValue(us * 1000);
+        }
+        return new RunResult(r.config(), r.engine(), r.startedAt(), r.durationNs(), Latency.of(latency), r.seconds(),
+                r.bytesRead(), r.totals(), 0, 0, false, false, r.client(), null, List.of());
+    }
+
+    /** Every percentile in the JSON is the distribution's own, in its place: swapped fields would show. */
+    @Test
+    void jsonPercentilesAreEachTheirOwn() {
+        RunResult r = spread(client(50));
+        Object json = MiniJson.parse(JsonReport.run(r, new RunDescription(r.config().target().url(), "GET", List.of(),
+                0, new int[0], false, true, null, List.of(), null), null, List.of()));
+        Map<String, Double> expectedUs = Map.of("p2_5", 250.0, "p50", 5000.0, "p75", 7500.0, "p90", 9000.0,
+                "p97_5", 9750.0, "p99", 9900.0, "p99_9", 9990.0, "min", 1.0, "max", 10000.0);
+        expectedUs.forEach((key, us) -> assertThat((double) MiniJson.at(json, "latency." + key)).as(key)
+                .isCloseTo(us, org.assertj.core.api.Assertions.within(us * 0.002 + 0.01)));
+    }
+
+    @Test
+    void aStallOfTheTailsOrderIsNamedAndAShortOneIsNot() {
+        ClientLoad base = client(50);
+        ClientLoad stalled = new ClientLoad(base.wallNs(), base.threadCpuNs(), base.threadUserNs(),
+                base.threadBlockedNs(), 0, 0, new ClientStalls(new long[] {8_000_000}, new long[] {3_000_000}, 2, 40));
+        assertThat(Verdicts.stallLine(spread(stalled))).isEqualTo("CLIENT STALL: thread 0 went 8.00 ms without reading "
+                + "completions; p99 (9.90 ms), p99.9 (9.99 ms), p99.99 (10.00 ms), the maximum (10.00 ms) may be "
+                + "ringload's, not the server's (during the run: engine threads descheduled 3.00 ms, GC pauses 2 ms, "
+                + "JIT compiling 40 ms)");
+        ClientLoad brief = new ClientLoad(base.wallNs(), base.threadCpuNs(), base.threadUserNs(),
+                base.threadBlockedNs(), 0, 0, new ClientStalls(new long[] {900_000}, new long[] {0}, 0, 0));
+        assertThat(Verdicts.stallLine(spread(brief))).as("under a millisecond").isNull();
+        assertThat(Verdicts.clientLine(brief)).contains("longest stall 900.0 us");
     }
 
     @Test
