@@ -124,6 +124,7 @@ final class JsonReport {
         j.name("errors").beginObject().field("total", r.errors());
         for (ErrorKind kind : ErrorKind.values()) j.field(kind.jsonName(), t.errors(kind));
         j.endObject();
+        j.name("anomalies").beginObject().field("latencyBelowZero", t.get(Counter.LATENCY_BELOW_ZERO)).endObject();
         j.name("connections").beginObject().field("requested", c.connections())
                 .field("established", t.get(Counter.CONNECTIONS_ESTABLISHED))
                 .field("reconnects", t.get(Counter.RECONNECTS))

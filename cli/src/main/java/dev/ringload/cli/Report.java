@@ -102,6 +102,11 @@ final class Report {
         }
         out.println("Status codes: " + statusLine(t));
         out.println("Errors: " + errorLine(t));
+        if (t.get(Counter.LATENCY_BELOW_ZERO) > 0) {
+            out.println("ANOMALY: " + count(t.get(Counter.LATENCY_BELOW_ZERO)) + " latencies came out below zero and "
+                    + "were recorded as 1 ns: ringload read the wrong time stamp or the clock went backwards; the "
+                    + "latency figures are suspect (please report it)");
+        }
         out.println("Connections: " + connectionLine(r));
         if (r.warmupNs() > 0) {
             out.printf(Locale.ROOT, "Warmup: %s requests in %.2fs (excluded)%n", count(r.warmupResponses()),

@@ -81,6 +81,26 @@ class ReportTest {
     }
 
     @Test
+    void latenciesBelowZeroAreReportedAsAnAnomaly() {
+        RunResult clean = result(10, 10, 0, client(50));
+        Counts counts = Counts.zero().with(Counter.CONNECTIONS_ESTABLISHED, 10).with(Counter.RESPONSES, 1000)
+                .with(Counter.LATENCY_BELOW_ZERO, 3);
+        RunResult odd = new RunResult(clean.config(), clean.engine(), clean.startedAt(), clean.durationNs(),
+                clean.latency(), clean.seconds(), clean.bytesRead(), RunTotals.of(counts, new long[600], null), 0, 0,
+                false, false, clean.client(), null, List.of());
+        RunDescription description = new RunDescription(clean.config().target().url(), "GET", List.of(), 0,
+                new int[0], false, false, null, List.of(), null);
+        java.io.StringWriter text = new java.io.StringWriter();
+        Report.human(new java.io.PrintWriter(text), odd, description);
+        assertThat(text.toString()).contains("ANOMALY: 3 latencies came out below zero and were recorded as 1 ns");
+        java.io.StringWriter cleanText = new java.io.StringWriter();
+        Report.human(new java.io.PrintWriter(cleanText), clean, description);
+        assertThat(cleanText.toString()).doesNotContain("ANOMALY");
+        Object json = MiniJson.parse(JsonReport.run(odd, description, null, List.of()));
+        assertThat((double) MiniJson.at(json, "anomalies.latencyBelowZero")).isEqualTo(3);
+    }
+
+    @Test
     void aStallOfTheTailsOrderIsNamedAndAShortOneIsNot() {
         ClientLoad base = client(50);
         ClientLoad stalled = new ClientLoad(base.wallNs(), base.threadCpuNs(), base.threadUserNs(),

@@ -105,13 +105,14 @@ class RunCommandTest {
         assertThat((double) MiniJson.at(json, "statusCodes.2xx")).isEqualTo(total);
         assertThat((double) MiniJson.at(json, "statusCodes.200")).isEqualTo(total);
         assertThat((double) MiniJson.at(json, "errors.total")).isZero();
+        assertThat((double) MiniJson.at(json, "anomalies.latencyBelowZero")).isZero();
         for (String key : List.of("requests.perSecond.mean", "requests.perSecond.stdev", "requests.perSecond.p2_5",
                 "requests.perSecond.p50", "requests.perSecond.p97_5", "requests.perSecond.min", "latency.p50",
                 "latency.p99", "latency.p99_999", "latency.mean", "latency.stdev", "latency.max",
                 "throughput.bytesTotal", "throughput.perSecond.mean", "errors.reset", "errors.timeout",
                 "errors.parseError", "errors.closedMidPipeline", "errors.connectRefused", "durationSeconds",
                 "connections.established", "client.stalls.longestMs", "client.stalls.longestThread",
-                "client.stalls.gcPauseMs", "client.stalls.jitMs")) {
+                "client.stalls.gcPauseMs", "client.stalls.jitMs", "anomalies.latencyBelowZero")) {
             assertThat(MiniJson.at(json, key)).as(key).isInstanceOf(Double.class);
         }
         assertThat(MiniJson.at(json, "latency.unit")).isEqualTo("us");

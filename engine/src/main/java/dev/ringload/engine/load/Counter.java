@@ -32,11 +32,16 @@ public enum Counter {
     /** Open loop: time a due request waited because every pipeline slot of every connection was taken. */
     SLOT_WAIT_NS,
     /** The longest turn of the measured phase so far: see {@link ClientStalls} (a maximum, not a sum). */
-    LONGEST_TURN_NS;
+    LONGEST_TURN_NS,
+    /**
+     * Latencies that came out below zero (recorded as 1 ns): impossible unless ringload read the wrong request's
+     * time stamp or the clock went backwards, so counted and reported rather than hidden.
+     */
+    LATENCY_BELOW_ZERO;
 
     /** Counters that restart when the measured phase begins; the others run across the warmup. */
     boolean restartsAfterWarmup() {
         return this == RESPONSES || this == REQUESTS_SENT || this == RECONNECTS || this == SLOT_WAIT_NS
-                || this == LONGEST_TURN_NS;
+                || this == LONGEST_TURN_NS || this == LATENCY_BELOW_ZERO;
     }
 }

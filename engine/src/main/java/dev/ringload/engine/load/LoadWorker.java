@@ -535,6 +535,9 @@ public final class LoadWorker implements TransportEvents {
         if (schedule == null) {
             // Closed loop: from the hand-over of the request's bytes to the response's last byte.
             latency = nowNs - c.slots.sentNs(c.received);
+            if (latency < 0) {
+                counters.add(Counter.LATENCY_BELOW_ZERO, 1);
+            }
             active.record(latency);
         } else {
             latency = recordOpenLoop(c);
@@ -553,9 +556,13 @@ public final class LoadWorker implements TransportEvents {
     /** Open loop: corrected latency from the intended send time, service latency from the hand-over. */
     private long recordOpenLoop(LoadConnection c) {
         long corrected = nowNs - c.slots.intendedNs(c.received);
+        long service = nowNs - c.slots.sentNs(c.received);
+        if (corrected < 0 || service < 0) {
+            counters.add(Counter.LATENCY_BELOW_ZERO, 1);
+        }
         active.record(corrected);
         if (measuring) {
-            serviceRecorder.record(nowNs - c.slots.sentNs(c.received));
+            serviceRecorder.record(service);
         }
         return corrected;
     }

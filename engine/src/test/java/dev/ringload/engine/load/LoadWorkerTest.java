@@ -135,6 +135,24 @@ class LoadWorkerTest {
         }
     }
 
+    /** A response stamped before its request left (a clock gone backwards, a wrong slot) is counted, not hidden. */
+    @Test
+    void aLatencyBelowZeroIsCountedAsAnAnomaly() {
+        start(config().connections(1).pipelining(1));
+        iterate(now, () -> worker.onConnected(0));
+        now += 5 * MS;
+        iterate(now - 2 * MS, () -> { // the events' clock reads before the hand-over's
+            worker.onSent(0);
+            respond(0, 1);
+        });
+        assertThat(counts().get(Counter.LATENCY_BELOW_ZERO)).isEqualTo(1);
+        iterate(now + 3 * MS, () -> {
+            worker.onSent(0);
+            respond(0, 1);
+        });
+        assertThat(counts().get(Counter.LATENCY_BELOW_ZERO)).as("an ordinary response adds nothing").isEqualTo(1);
+    }
+
     @Test
     void aRequestOlderThanTheTimeoutCountsAsATimeoutAndItsConnectionIsReplaced() {
         start(config().connections(1).pipelining(4));
