@@ -72,8 +72,11 @@ class RampTest {
             assertThat(r.knee().stepIndex()).as(r.knee().toString()).isIn(1, 2);
             assertThat(r.knee().connections()).isIn(4, 8);
             assertThat(r.knee().requestsPerSecond()).as("on the plateau").isGreaterThan(rps2 * 1.5);
+            // Nothing past the plateau: 16 connections are no faster than the better of 4 and 8 (the knee may be at 4,
+            // a few percent under the plateau, and 16 a few percent above it).
+            double plateau = Math.max(rps4, r.steps().get(2).requestsPerSecond());
             double rps16 = r.steps().get(3).requestsPerSecond();
-            assertThat(rps16).as("16 connections add nothing").isLessThan(r.knee().requestsPerSecond() * 1.05);
+            assertThat(rps16).as("16 connections add nothing").isLessThan(plateau * 1.05);
             // Step 3 added 8 connections at the default rate (8 per second): they arrive spread over ~1 s.
             List<Long> accepts = server.acceptTimesNs().subList(8, 16);
             long spreadMs = TimeUnit.NANOSECONDS.toMillis(accepts.getLast() - accepts.getFirst());
