@@ -196,12 +196,16 @@ final class Report {
     }
 
     static String percentKey(double p) {
-        String s = p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p).replace('.', '_');
-        return "p" + s;
+        return "p" + percentNumber(p).replace('.', '_');
     }
 
     private static String percentLabel(double p) {
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+        return percentNumber(p) + "%";
+    }
+
+    /** {@code 99} for 99.0, {@code 99.9} for 99.9. */
+    static String percentNumber(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
     }
 
     static String time(double nanos) {

@@ -41,7 +41,7 @@ final class Verdicts {
         for (double p : percentiles) {
             double ns = r.latency().valueAtPercentileNs(p);
             if (s.mayExplain(ns)) {
-                tail.add("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)) + " (" + Report.time(ns) + ")");
+                tail.add("p" + Report.percentNumber(p) + " (" + Report.time(ns) + ")");
             }
         }
         if (s.mayExplain(r.latency().maxNs())) {

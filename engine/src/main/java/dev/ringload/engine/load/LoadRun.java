@@ -85,9 +85,13 @@ public final class LoadRun {
         } else if (config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
             sampler.begin(true, warmupStart);
-            unreachable = config.warmupAuto()
-                    ? warmUntilSettled(sampler, warmupStart, warmupStart + config.warmupNs(), total, serviceTotal)
-                    : everySecond(sampler, warmupStart, warmupStart + config.warmupNs(), null, total, serviceTotal);
+            WarmupSettle warm = null;
+            if (config.warmupAuto()) {
+                warm = new WarmupSettle(config.openLoop());
+                warm.begin(warmupStart, sum(Counter.WARMUP_RESPONSES));
+            }
+            unreachable = everySecond(sampler, warmupStart, warmupStart + config.warmupNs(), null, total,
+                    serviceTotal, warm);
             workers.forEach(LoadWorker::startMeasuring);
             awaitMeasuring();
             sampler.take(System.nanoTime(), total, serviceTotal); // the warmup's last, partial second
@@ -102,7 +106,7 @@ public final class LoadRun {
         List<SecondSample> seconds = new ArrayList<>();
         long end = config.durationNs() > 0 ? start + config.durationNs() : Long.MAX_VALUE;
         if (!unreachable) {
-            unreachable = everySecond(sampler, start, end, seconds, total, serviceTotal);
+            unreachable = everySecond(sampler, start, end, seconds, total, serviceTotal, null);
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
@@ -126,15 +130,17 @@ public final class LoadRun {
 
     /**
      * Closes a second every second from {@code phaseStartNs} until {@code deadline} or until the run must stop,
-     * keeping the full seconds in {@code seconds} (null: the warmup's are not kept); true if the target proved
-     * unreachable.
+     * keeping the full seconds in {@code seconds} (null: the warmup's are not kept), or until {@code settle} (an
+     * automatic warmup's; null: none) says the client is warm; true if the target proved unreachable.
      */
     private boolean everySecond(SecondSampler sampler, long phaseStartNs, long deadline, List<SecondSample> seconds,
-                                Histogram total, Histogram serviceTotal) throws InterruptedException {
+                                Histogram total, Histogram serviceTotal, WarmupSettle settle)
+            throws InterruptedException {
         // Seconds count from the phase's start, so a whole number of seconds gives that many samples.
         long nextSecond = phaseStartNs + SECOND_NS;
         while (true) {
-            if (waitUntil(Math.min(nextSecond, deadline))) {
+            long wake = settle == null ? nextSecond : Math.min(nextSecond, settle.windowEndNs());
+            if (waitUntil(Math.min(wake, deadline))) {
                 return true;
             }
             long now = System.nanoTime();
@@ -148,44 +154,8 @@ public final class LoadRun {
             if (stopNow() || now >= deadline) {
                 return false;
             }
-        }
-    }
-
-    /**
-     * An automatic warmup: as {@link #everySecond} (nothing kept), ending early once {@link WarmupSettle} says the
-     * client is warm; true if the target proved unreachable.
-     */
-    private boolean warmUntilSettled(SecondSampler sampler, long phaseStartNs, long deadline, Histogram total,
-                                     Histogram serviceTotal) throws InterruptedException {
-        WarmupSettle settle = new WarmupSettle(config.openLoop());
-        long windowNs = TimeUnit.MILLISECONDS.toNanos(WarmupSettle.WINDOW_MS);
-        long nextSecond = phaseStartNs + SECOND_NS;
-        long windowStart = phaseStartNs;
-        long responses = sum(Counter.WARMUP_RESPONSES);
-        long compiledMs = WarmupSettle.compiledMsSoFar();
-        while (true) {
-            if (waitUntil(Math.min(Math.min(nextSecond, windowStart + windowNs), deadline))) {
-                return true;
-            }
-            long now = System.nanoTime();
-            if (now >= nextSecond) {
-                sampler.take(now, total, serviceTotal);
-                nextSecond += SECOND_NS;
-            }
-            if (stopNow() || now >= deadline) {
+            if (settle != null && now >= settle.windowEndNs() && settle.endWindow(now, sum(Counter.WARMUP_RESPONSES))) {
                 return false;
-            }
-            if (now >= windowStart + windowNs) {
-                long responsesNow = sum(Counter.WARMUP_RESPONSES);
-                long compiledNow = WarmupSettle.compiledMsSoFar();
-                boolean settled = settle.window(now - phaseStartNs, (responsesNow - responses) * 1e9 / (now - windowStart),
-                        compiledNow < 0 ? 0 : compiledNow - compiledMs);
-                responses = responsesNow;
-                compiledMs = compiledNow;
-                windowStart = now;
-                if (settled) {
-                    return false;
-                }
             }
         }
     }

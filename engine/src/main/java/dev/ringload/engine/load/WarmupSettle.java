@@ -21,13 +21,46 @@ public final class WarmupSettle {
     static final int GROWTH_PERCENT = 3;
 
     private final boolean rateFixed;
+    private static final long WINDOW_NS = TimeUnit.MILLISECONDS.toNanos(WINDOW_MS);
+
     private final double[] rates = new double[3];
     private final long[] jitMs = new long[2];
     private int windows;
+    private long phaseStartNs;
+    private long windowStartNs;
+    private long responses;
+    private long compiledMs;
 
     /** @param rateFixed an open loop: the rate is the schedule's, only the JIT says when it is warm */
     public WarmupSettle(boolean rateFixed) {
         this.rateFixed = rateFixed;
+    }
+
+    /** The warmup starts at {@code nowNs} with {@code responses} so far. */
+    void begin(long nowNs, long responses) {
+        this.phaseStartNs = nowNs;
+        this.windowStartNs = nowNs;
+        this.responses = responses;
+        this.compiledMs = compiledMsSoFar();
+    }
+
+    /** When the current window ends. */
+    long windowEndNs() {
+        return windowStartNs + WINDOW_NS;
+    }
+
+    /**
+     * At or after {@link #windowEndNs}, with the responses so far: closes the window ({@link #window}) and opens the
+     * next; true when settled.
+     */
+    boolean endWindow(long nowNs, long responsesNow) {
+        long compiledNow = compiledMsSoFar();
+        boolean settled = window(nowNs - phaseStartNs, (responsesNow - responses) * 1e9 / (nowNs - windowStartNs),
+                compiledNow < 0 ? 0 : compiledNow - compiledMs);
+        responses = responsesNow;
+        compiledMs = compiledNow;
+        windowStartNs = nowNs;
+        return settled;
     }
 
     /**

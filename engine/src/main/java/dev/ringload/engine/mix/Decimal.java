@@ -34,21 +34,24 @@ final class Decimal {
         return d;
     }
 
+    /** Writes {@code v} (0 to 99) as two digits at {@code at}, a leading zero included. */
+    static void writeTwoDigits(byte[] out, int at, int v) {
+        out[at] = PAIRS[2 * v];
+        out[at + 1] = PAIRS[2 * v + 1];
+    }
+
     /** Writes {@code v} (at least 0) at {@code at}; returns where its digits end. */
     static int write(byte[] out, int at, long v) {
         int end = at + digits(v);
         int p = end;
         while (v >= 100) {
             long q = v / 100;
-            int pair = (int) (v - q * 100) << 1;
-            out[--p] = PAIRS[pair + 1];
-            out[--p] = PAIRS[pair];
+            p -= 2;
+            writeTwoDigits(out, p, (int) (v - q * 100));
             v = q;
         }
         if (v >= 10) {
-            int pair = (int) v << 1;
-            out[--p] = PAIRS[pair + 1];
-            out[--p] = PAIRS[pair];
+            writeTwoDigits(out, p - 2, (int) v);
         } else {
             out[--p] = (byte) ('0' + v);
         }

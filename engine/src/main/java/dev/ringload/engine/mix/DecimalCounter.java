@@ -15,17 +15,28 @@ final class DecimalCounter {
     /** Counts {@code first}, {@code first + step}, {@code first + 2 step} ... (first at least 0, step at least 1). */
     DecimalCounter(long first, int step) {
         this.step = step;
-        this.value = first;
-        this.start = Decimal.MAX_DIGITS - Decimal.digits(first);
-        Decimal.write(digits, start, first);
+        reset(first);
+    }
+
+    /** Counts on from {@code value} (at least 0). */
+    void reset(long value) {
+        this.value = value;
+        this.start = Decimal.MAX_DIGITS - Decimal.digits(value);
+        Decimal.write(digits, start, value);
+    }
+
+    /** Writes the current value's digits at {@code at}; returns where they end. */
+    int write(byte[] out, int at) {
+        int length = Decimal.MAX_DIGITS - start;
+        System.arraycopy(digits, start, out, at, length);
+        return at + length;
     }
 
     /** Writes the current value's digits at {@code at} and steps; returns where the digits end. */
     int writeAndStep(byte[] out, int at) {
-        int length = Decimal.MAX_DIGITS - start;
-        System.arraycopy(digits, start, out, at, length);
+        int end = write(out, at);
         step();
-        return at + length;
+        return end;
     }
 
     /** How many digits the current value has. */
@@ -45,7 +56,7 @@ final class DecimalCounter {
         return v;
     }
 
-    private void step() {
+    void step() {
         value += step;
         int last = digits[Decimal.MAX_DIGITS - 1] + step;
         if (last <= '9') { // nine steps in ten when the step is 1: no carry, no division

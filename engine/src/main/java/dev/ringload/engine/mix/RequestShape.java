@@ -98,6 +98,11 @@ public final class RequestShape {
         return whole != null;
     }
 
+    /** A {@link #seqOnly} shape's bytes with a hole of {@code digits} bytes for the value (not to be changed). */
+    byte[] withHole(int digits) {
+        return withHole[digits];
+    }
+
     /** Whether this shape's one placeholder is {@code {seq}}, with no Content-Length to fill. */
     boolean seqOnly() {
         return withHole != null;

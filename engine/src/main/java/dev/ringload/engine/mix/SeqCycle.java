@@ -25,14 +25,6 @@ final class SeqCycle {
     private static final int LAYOUTS = Decimal.MAX_DIGITS - FIRST_DIGITS + 1;
     /** Above this much layout per worker, the general path is cheaper in memory than this one is in time. */
     static final long MAX_BYTES = 8L << 20;
-    private static final byte[] PAIRS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            PAIRS[2 * i] = (byte) ('0' + i / 10);
-            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
 
     private final int cycleLength;
     /** The mix index of the request at each position. */
@@ -44,10 +36,10 @@ final class SeqCycle {
     /** Per digit count and position: the high part whose digits the hole holds (-1: none yet). */
     private final long[][] highAt = new long[LAYOUTS][];
     private final int step;
-    private final byte[] highDigits = new byte[Decimal.MAX_DIGITS];
-    private int highStart;
-    private long high;
+    /** {@code {seq}} / 100, with its digits. */
+    private final DecimalCounter high = new DecimalCounter(1, 1);
     private int low;
+    /** Digits of {@code {seq}}: the high part's and two. */
     private int digits;
 
     private SeqCycle(RequestShape[] shapes, int[] cycle, int pipelining, int step) {
@@ -73,13 +65,8 @@ final class SeqCycle {
             byte[] bytes = new byte[at];
             for (int pos = 0; pos < span; pos++) {
                 RequestShape s = shapes[targetAt[pos]];
-                if (s.fixed()) {
-                    System.arraycopy(s.bytes, 0, bytes, starts[pos], s.bytes.length);
-                } else {
-                    int cut = s.cuts[0];
-                    System.arraycopy(s.bytes, 0, bytes, starts[pos], cut);
-                    System.arraycopy(s.bytes, cut, bytes, starts[pos] + cut + d, s.bytes.length - cut);
-                }
+                byte[] request = s.fixed() ? s.bytes : s.withHole(d);
+                System.arraycopy(request, 0, bytes, starts[pos], request.length);
             }
             layout[l] = bytes;
             startAt[l] = starts;
@@ -110,11 +97,9 @@ final class SeqCycle {
 
     /** Takes over {@code {seq}} at {@code value} (at least 100). */
     void startAt(long value) {
-        high = value / 100;
+        high.reset(value / 100);
         low = (int) (value % 100);
-        highStart = Decimal.MAX_DIGITS - Decimal.digits(high);
-        Decimal.write(highDigits, highStart, high);
-        digits = Decimal.MAX_DIGITS - highStart + 2;
+        digits = high.length() + 2;
     }
 
     /**
@@ -150,37 +135,16 @@ final class SeqCycle {
     private void fill(int l, int pos) {
         byte[] bytes = layout[l];
         int hole = holeAt[l][pos];
-        if (highAt[l][pos] != high) {
-            int highLength = Decimal.MAX_DIGITS - highStart;
-            System.arraycopy(highDigits, highStart, bytes, hole, highLength);
-            highAt[l][pos] = high;
+        if (highAt[l][pos] != high.peek()) {
+            high.write(bytes, hole);
+            highAt[l][pos] = high.peek();
         }
-        int lowAt = hole + digits - 2;
-        bytes[lowAt] = PAIRS[2 * low];
-        bytes[lowAt + 1] = PAIRS[2 * low + 1];
+        Decimal.writeTwoDigits(bytes, hole + digits - 2, low);
         low += step;
         while (low >= 100) {
             low -= 100;
-            stepHigh();
-        }
-    }
-
-    private void stepHigh() {
-        high++;
-        int i = Decimal.MAX_DIGITS - 1;
-        while (true) {
-            if (i < highStart) {
-                highDigits[i] = '1';
-                highStart = i;
-                digits++;
-                return;
-            }
-            if (highDigits[i] != '9') {
-                highDigits[i]++;
-                return;
-            }
-            highDigits[i] = '0';
-            i--;
+            high.step();
+            digits = high.length() + 2;
         }
     }
 
