@@ -18,13 +18,7 @@ depths=${5:-"1 10 100"}
 engines=${6:-"uring nio"}
 conns=${7:-100}
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
-work=$(mktemp -d)
-server_pid=""
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
-port=$(free_port)
-taskset -c 1 "${java[@]}" -jar "$jar_a" serve --port "$port" --cpus 1 >"$work/serve.log" 2>&1 &
-server_pid=$!
-wait_for_port "$port"
+serve_on_cpu1 "$jar_a"
 url="http://127.0.0.1:$port/"
 
 printf '%-6s %6s %4s %4s %12s %8s %8s\n' engine depth rep jar req/s cpu-ns server%

@@ -34,3 +34,16 @@ wait_for_port() {
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+
+# Starts `ringload serve` from jar $1 pinned to CPU 1 (java from the caller's `java` array), in a fresh work
+# directory: sets `work`, `port` and `server_pid`, stops the server and removes `work` on exit, and returns once it
+# listens. Its log is $work/serve.log.
+serve_on_cpu1() {
+    work=$(mktemp -d)
+    server_pid=""
+    trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+    port=$(free_port)
+    taskset -c 1 "${java[@]}" -jar "$1" serve --port "$port" --cpus 1 >"$work/serve.log" 2>&1 &
+    server_pid=$!
+    wait_for_port "$port"
+}

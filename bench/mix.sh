@@ -16,13 +16,7 @@ depths=${4:-"1 10 100"}
 engine=${5:-uring}
 conns=${6:-100}
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
-work=$(mktemp -d)
-server_pid=""
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
-port=$(free_port)
-taskset -c 1 "${java[@]}" -jar "$jar" serve --port "$port" --cpus 1 >"$work/serve.log" 2>&1 &
-server_pid=$!
-wait_for_port "$port"
+serve_on_cpu1 "$jar"
 url="http://127.0.0.1:$port/"
 for i in $(seq 0 15); do
     printf 'GET http://127.0.0.1:%s/items/%s/{seq}\n\n' "$port" "$i" >>"$work/targets.txt"

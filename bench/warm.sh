@@ -14,13 +14,7 @@ depths=${3:-"1 10 100"}
 duration=${4:-6}
 conns=${5:-100}
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
-work=$(mktemp -d)
-server_pid=""
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
-port=$(free_port)
-taskset -c 1 "${java[@]}" -jar "$jar" serve --port "$port" --cpus 1 >"$work/serve.log" 2>&1 &
-server_pid=$!
-wait_for_port "$port"
+serve_on_cpu1 "$jar"
 url="http://127.0.0.1:$port/"
 # The server's own JIT warm-up, not measured.
 taskset -c 0 "${java[@]}" -jar "$jar" run -c "$conns" -p 10 -d 3s --warmup 0 "$url" >/dev/null
