@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # What a request mix costs: one request repeated vs 16 targets round-robin, each with a {seq} placeholder filled
 # per request, alternating on the same machine in the same minutes. Client pinned to CPU 0 with one thread,
-# `ringload serve` on CPU 1. Prints every run (req/s, the engine thread's CPU-ns per response, the server core's
-# utilisation), then the medians and mix/single (median of per-pair ratios in brackets).
+# `ringload serve` on CPU 1. Two single requests: `GET /` (the shortest), and `same`, one of the mix's own paths
+# with eight digits in place of {seq} (as long as the mix's requests a few seconds in): the mix pays for its longer
+# request lines on the wire and in the server, which `same` pays too, so mix/same is the cost of mixing itself.
+# Prints every run (req/s, the engine thread's CPU-ns per response, the server core's utilisation), then the
+# medians and mix/single, mix/same (medians of per-round ratios in brackets).
 #   bench/mix.sh [jar, default cli/target/ringload.jar] [seconds, default 5] [reps, default 3]
 #                [depths, default "1 10 100"] [engine, default uring] [connections, default 100]
 set -euo pipefail
@@ -25,11 +28,14 @@ done
 printf '%-7s %6s %4s %12s %8s %8s\n' kind depth rep req/s cpu-ns server%
 for depth in $depths; do
     for rep in $(seq 1 "$reps"); do
-        order="single mix"
-        [ $((rep % 2)) -eq 0 ] && order="mix single"
+        order="single same mix"
+        [ $((rep % 2)) -eq 0 ] && order="mix same single"
         for kind in $order; do
-            args=("$url")
-            [ "$kind" = mix ] && args=(--targets "$work/targets.txt")
+            case $kind in
+                single) args=("$url") ;;
+                same) args=("${url}items/0/12345678") ;;
+                mix) args=(--targets "$work/targets.txt") ;;
+            esac
             read -r b0 t0 < <(core_ticks 1)
             out=$(taskset -c 0 "${java[@]}" -jar "$jar" run --engine "$engine" -t 1 --cpus 0 -c "$conns" \
                 -p "$depth" -d "${duration}s" --warmup 2s --json "${args[@]}")
@@ -46,14 +52,15 @@ print(round(r["requests"]["average"]), round(cpu * 1e9 / max(r["requests"]["tota
     done
 done
 echo
-printf '%6s %12s %12s %20s %10s %10s\n' depth single mix "mix/single (pairs)" "cpu single" "cpu mix"
+printf '%6s %12s %12s %12s %20s %20s %8s %8s %8s\n' depth single same mix "mix/single (rounds)" "mix/same (rounds)" \
+    "cpu s" "cpu same" "cpu mix"
+column() { awk -v d="$1" -v k="$2" -v f="$3" '$1 == k && $2 == d {print $f}' "$work/runs" | median; }
+rounds() { awk -v d="$1" -v a="$2" -v b="$3" '$2 == d { v[$3 "," $1] = $4; r[$3] = 1 }
+        END { for (k in r) printf "%.4f\n", v[k "," a] / v[k "," b] }' "$work/runs" | median; }
 for depth in $depths; do
-    s=$(awk -v d="$depth" '$1 == "single" && $2 == d {print $4}' "$work/runs" | median)
-    m=$(awk -v d="$depth" '$1 == "mix" && $2 == d {print $4}' "$work/runs" | median)
-    cs=$(awk -v d="$depth" '$1 == "single" && $2 == d {print $5}' "$work/runs" | median)
-    cm=$(awk -v d="$depth" '$1 == "mix" && $2 == d {print $5}' "$work/runs" | median)
-    pairs=$(awk -v d="$depth" '$2 == d { v[$3 "," $1] = $4; r[$3] = 1 }
-        END { for (k in r) printf "%.4f\n", v[k ",mix"] / v[k ",single"] }' "$work/runs" | median)
-    printf '%6s %12.0f %12.0f %12.3f (%.3f) %10.0f %10.0f\n' "$depth" "$s" "$m" \
-        "$(awk -v a="$m" -v b="$s" 'BEGIN { print a / b }')" "$pairs" "$cs" "$cm"
+    s=$(column "$depth" single 4); same=$(column "$depth" same 4); m=$(column "$depth" mix 4)
+    printf '%6s %12.0f %12.0f %12.0f %12.3f (%.3f) %12.3f (%.3f) %8.0f %8.0f %8.0f\n' "$depth" "$s" "$same" "$m" \
+        "$(awk -v a="$m" -v b="$s" 'BEGIN { print a / b }')" "$(rounds "$depth" mix single)" \
+        "$(awk -v a="$m" -v b="$same" 'BEGIN { print a / b }')" "$(rounds "$depth" mix same)" \
+        "$(column "$depth" single 5)" "$(column "$depth" same 5)" "$(column "$depth" mix 5)"
 done

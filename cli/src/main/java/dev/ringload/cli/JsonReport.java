@@ -202,10 +202,15 @@ final class JsonReport {
                     .field("responses", t.responses()).field("share", all == 0 ? 0 : (double) t.responses() / all)
                     .name("statusCodes").beginObject();
             for (int cls = 1; cls <= 5; cls++) j.field(cls + "xx", c[cls]);
-            j.field("other", c[0]).endObject().field("errors", t.errors()).name("latency").beginObject()
-                    .field("unit", "us").field("p50", micros(h.valueAtPercentileNs(50)))
-                    .field("p90", micros(h.valueAtPercentileNs(90))).field("p99", micros(h.valueAtPercentileNs(99)))
-                    .field("max", micros(h.maxNs())).field("count", h.count()).endObject().endObject();
+            j.field("other", c[0]).endObject().field("errors", t.errors()).name("latency");
+            if (h == null) { // a mix too large to keep latency per request
+                j.nullValue();
+            } else {
+                j.beginObject().field("unit", "us").field("p50", micros(h.valueAtPercentileNs(50)))
+                        .field("p90", micros(h.valueAtPercentileNs(90))).field("p99", micros(h.valueAtPercentileNs(99)))
+                        .field("max", micros(h.maxNs())).field("count", h.count()).endObject();
+            }
+            j.endObject();
         }
         j.endArray();
         if (run.mix() != null) {

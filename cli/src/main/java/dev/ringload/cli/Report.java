@@ -143,8 +143,8 @@ final class Report {
             rows.add(new String[] {run.mix().shapes().get(t.index()).label(), count(t.responses()),
                     String.format(Locale.ROOT, "%.1f%%", all == 0 ? 0 : 100.0 * t.responses() / all), count(c[2]),
                     count(c[3]), count(c[4]), count(c[5]), count(c[0] + c[1]), count(t.errors()),
-                    h.count() == 0 ? "-" : time(h.valueAtPercentileNs(50)),
-                    h.count() == 0 ? "-" : time(h.valueAtPercentileNs(99))});
+                    h == null || h.count() == 0 ? "-" : time(h.valueAtPercentileNs(50)),
+                    h == null || h.count() == 0 ? "-" : time(h.valueAtPercentileNs(99))});
         }
         out.println("Requests (" + run.mix().pick().label() + "):");
         table(out, head, rows.toArray(String[][]::new));

@@ -8,33 +8,40 @@ import java.util.List;
 /**
  * Per-request statistics of a mix, kept by one worker for the measured phase and read once it has ended:
  * responses, status classes, errors and latency of each request of the mix. Latency per request is kept in
- * {@link LatencyBuckets} (within about 3%; the run's own histogram keeps three digits), made on the request's first
- * response, so a mix of a thousand requests costs megabytes and the hot path a shift and an increment.
+ * {@link LatencyBuckets} (within about 3%; the run's own histogram keeps three digits), so the hot path is a shift
+ * and an increment. A mix of more than {@link #LATENCY_BYTES} worth of requests (thousands: a file of URLs to
+ * spread the load, not requests to compare) keeps each one's responses, status classes and errors but not its
+ * latency, which the run's own histogram still has.
  */
 final class TargetStats {
 
-    private final LatencyBuckets[] latency;
+    /** The most memory per worker for per-request latency: 32 MiB, about 4000 requests at the default timeout. */
+    static final long LATENCY_BYTES = 32L << 20;
+
+    /** Per request, or null past {@link #LATENCY_BYTES}; then {@link #responses} counts instead. */
+    private final LatencyBuckets latency;
+    private final long[] responses;
     /**
      * Per request of the mix, six counters: status classes [0] other, [1] 1xx ... [5] 5xx (flat: one load); 2xx
      * is left at 0 and found at the end as the responses not in another class (one branch per response).
      */
     private final long[] statusClasses;
     private final long[] errors;
-    private final long highestNs;
 
     TargetStats(int targets, long highestNs) {
-        this.latency = new LatencyBuckets[targets];
+        boolean keepLatency = LatencyBuckets.bytes(targets, highestNs) <= LATENCY_BYTES;
+        this.latency = keepLatency ? new LatencyBuckets(targets, highestNs) : null;
+        this.responses = keepLatency ? null : new long[targets];
         this.statusClasses = new long[targets * 6];
         this.errors = new long[targets];
-        this.highestNs = highestNs;
     }
 
     void record(int target, long latencyNs, int status) {
-        LatencyBuckets buckets = latency[target];
-        if (buckets == null) {
-            buckets = latency[target] = new LatencyBuckets(highestNs); // once per request of the mix
+        if (latency != null) {
+            latency.record(target, latencyNs);
+        } else {
+            responses[target]++;
         }
-        buckets.record(Math.min(Math.max(latencyNs, 1), highestNs));
         if (status < 200 || status >= 300) { // 2xx, the usual answer, is every response not counted here
             statusClasses[target * 6 + (status >= 100 && status < 600 ? status / 100 : 0)]++;
         }
@@ -44,20 +51,24 @@ final class TargetStats {
         errors[target]++;
     }
 
-    /** Every worker's statistics added up, one result per request of the mix. */
+    private long responses(int target) {
+        return latency != null ? latency.count(target) : responses[target];
+    }
+
+    /** Every worker's statistics added up, one result per request of the mix (latency null when not kept). */
     static List<TargetResult> merge(List<TargetStats> workers, int targets, long highestNs) {
         List<TargetResult> results = new ArrayList<>();
+        boolean keptLatency = workers.stream().allMatch(w -> w.latency != null);
         for (int t = 0; t < targets; t++) {
-            Histogram sum = new Histogram(1, highestNs, 2);
+            Histogram sum = keptLatency ? new Histogram(1, highestNs, 2) : null;
             long count = 0;
             long failed = 0;
             long[] classes = new long[6];
             for (TargetStats w : workers) {
-                long responses = 0;
-                if (w.latency[t] != null) {
-                    w.latency[t].addTo(sum);
-                    responses = w.latency[t].count();
-                    count += responses;
+                long responses = w.responses(t);
+                count += responses;
+                if (sum != null) {
+                    w.latency.addTo(t, sum);
                 }
                 failed += w.errors[t];
                 long notSuccess = 0;
@@ -67,7 +78,7 @@ final class TargetStats {
                 }
                 classes[2] += responses - notSuccess;
             }
-            results.add(new TargetResult(t, count, classes, failed, Latency.of(sum)));
+            results.add(new TargetResult(t, count, classes, failed, sum == null ? null : Latency.of(sum)));
         }
         return results;
     }

@@ -1,5 +1,9 @@
 package dev.ringload.engine.mix;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Non-negative longs as ASCII decimal digits, written into a byte array with no allocation. */
 final class Decimal {
 
@@ -9,6 +13,13 @@ final class Decimal {
     private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS];
     /** "00" "01" ... "99": two digits per division, half the dependent divisions of one digit at a time. */
     private static final byte[] PAIRS = new byte[200];
+    /**
+     * "0000" ... "9999" as four ASCII bytes in one int (first digit lowest): four digits in one load and one store.
+     * 40 KiB, but {@code {seq}} walks it in order, so it streams through the cache a line at a time.
+     */
+    private static final int[] QUADS = new int[10_000];
+    private static final VarHandle INT_IN_BYTES =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         long p = 1;
@@ -19,6 +30,9 @@ final class Decimal {
         for (int i = 0; i < 100; i++) {
             PAIRS[2 * i] = (byte) ('0' + i / 10);
             PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        for (int i = 0; i < QUADS.length; i++) {
+            QUADS[i] = ('0' + i / 1000) | ('0' + i / 100 % 10) << 8 | ('0' + i / 10 % 10) << 16 | ('0' + i % 10) << 24;
         }
     }
 
@@ -32,6 +46,11 @@ final class Decimal {
             d++;
         }
         return d;
+    }
+
+    /** Writes {@code v} (0 to 9999) as four digits at {@code at}, leading zeros included. */
+    static void writeFourDigits(byte[] out, int at, int v) {
+        INT_IN_BYTES.set(out, at, QUADS[v]);
     }
 
     /** Writes {@code v} (0 to 99) as two digits at {@code at}, a leading zero included. */

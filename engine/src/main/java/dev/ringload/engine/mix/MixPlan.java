@@ -34,7 +34,7 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
     private final int thread;
     private final int connectionBase;
     private final DecimalCounter seq;
-    /** The round-robin fast path ({@link SeqCycle}), or null; active once {@code {seq}} reaches 100. */
+    /** The round-robin fast path ({@link SeqCycle}), or null; active once {@code {seq}} reaches {@link SeqCycle#FIRST_VALUE}. */
     private final SeqCycle fast;
     private final boolean anySeq;
     private boolean fastActive;
@@ -104,10 +104,10 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
     }
 
     private boolean activateFast() {
-        if (anySeq && seq.peek() < 100) {
+        if (anySeq && seq.peek() < SeqCycle.FIRST_VALUE) {
             return false;
         }
-        fast.startAt(Math.max(100, seq.peek()));
+        fast.startAt(Math.max(SeqCycle.FIRST_VALUE, seq.peek()));
         fastActive = true;
         return true;
     }

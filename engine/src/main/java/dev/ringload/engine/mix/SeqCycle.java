@@ -9,19 +9,25 @@ import java.lang.foreign.ValueLayout;
  * The fast path of a round-robin mix whose requests are fixed or carry one {@code {seq}} (the common shape of an
  * API test): per worker, the cycle's requests laid end to end, once per digit count of {@code {seq}}, with a hole
  * where each value goes. A batch of k requests from cycle position p is then one slice of that layout: each hole
- * gets its value's last two digits (two stores from a table) and, only when they changed since the hole was last
- * used, the digits before them; one bulk copy moves the slice into the connection's send area. Per request that
- * is a few stores instead of copying the request's bytes and its digits.
+ * gets its value's last four digits (one load from a table, one store) and, only when they changed since
+ * the hole was last used, the digits before them; one bulk copy moves the slice into the connection's send area.
+ * Per request that is a few stores instead of copying the request's bytes and its digits.
  *
  * <p>The layout holds the cycle plus {@code pipelining} positions more, so a batch never wraps. {@code {seq}} runs
- * as {@code high * 100 + low}: low steps by the thread count, high by one when low passes 100, and a hole
- * remembers the high it holds. Values below 100 are the plan's general path's (see {@link MixPlan}); from 100 on,
- * this one's.
+ * as {@code high * 10000 + low}: low steps by the thread count, high by one when low passes 10000, and a hole
+ * remembers the high it holds. Four low digits, not two: a hole is reused about every cycle-plus-depth requests,
+ * and at depth 100 a high part counting hundreds would have changed at nearly every reuse (a copy of its digits
+ * per request). Values below 10000 are the plan's general path's (see {@link MixPlan}); from 10000 on, this one's.
  */
 final class SeqCycle {
 
-    /** Digit counts from 3 (value 100) to a long's 19: index {@code d - FIRST_DIGITS}. */
-    private static final int FIRST_DIGITS = 3;
+    /** {@code {seq}}'s digits written per request; the ones before them only when they changed. */
+    private static final int LOW_DIGITS = 4;
+    private static final int LOW_RANGE = 10_000;
+    /** The first value this path writes (one with a high part). */
+    static final long FIRST_VALUE = LOW_RANGE;
+    /** Digit counts from 5 (value 10000) to a long's 19: index {@code d - FIRST_DIGITS}. */
+    private static final int FIRST_DIGITS = LOW_DIGITS + 1;
     private static final int LAYOUTS = Decimal.MAX_DIGITS - FIRST_DIGITS + 1;
     /** Above this much layout per worker, the general path is cheaper in memory than this one is in time. */
     static final long MAX_BYTES = 8L << 20;
@@ -36,10 +42,10 @@ final class SeqCycle {
     /** Per digit count and position: the high part whose digits the hole holds (-1: none yet). */
     private final long[][] highAt = new long[LAYOUTS][];
     private final int step;
-    /** {@code {seq}} / 100, with its digits. */
+    /** {@code {seq}} / 10000, with its digits. */
     private final DecimalCounter high = new DecimalCounter(1, 1);
     private int low;
-    /** Digits of {@code {seq}}: the high part's and two. */
+    /** Digits of {@code {seq}}: the high part's and four. */
     private int digits;
 
     private SeqCycle(RequestShape[] shapes, int[] cycle, int pipelining, int step) {
@@ -95,11 +101,11 @@ final class SeqCycle {
         return perLayout * LAYOUTS > MAX_BYTES ? null : new SeqCycle(shapes, cycle, pipelining, threads);
     }
 
-    /** Takes over {@code {seq}} at {@code value} (at least 100). */
+    /** Takes over {@code {seq}} at {@code value} (at least {@link #FIRST_VALUE}). */
     void startAt(long value) {
-        high.reset(value / 100);
-        low = (int) (value % 100);
-        digits = high.length() + 2;
+        high.reset(value / LOW_RANGE);
+        low = (int) (value % LOW_RANGE);
+        digits = high.length() + LOW_DIGITS;
     }
 
     /**
@@ -108,44 +114,58 @@ final class SeqCycle {
      */
     int render(int position, int count, long first, RequestSlots slots, MemorySegment area, long offset) {
         int l = digits - FIRST_DIGITS;
-        int segmentStart = startAt[l][position];
+        byte[] bytes = layout[l];
+        int[] starts = startAt[l];
+        int[] holes = holeAt[l];
+        long[] highs = highAt[l];
+        int segmentStart = starts[position];
         long written = 0;
-        for (int i = 0; i < count; i++) {
-            int pos = position + i;
-            slots.target(first + i, targetAt[pos]);
-            if (holeAt[l][pos] < 0) {
+        long highValue = high.peek();
+        int lowValue = low;
+        int end = position + count;
+        for (int pos = position; pos < end; pos++) {
+            slots.target(first + pos - position, targetAt[pos]);
+            int hole = holes[pos];
+            if (hole < 0) {
                 continue;
             }
-            if (digits - FIRST_DIGITS != l) { // {seq} gained a digit: the rest of the batch is in the next layout
-                int end = startAt[l][pos];
-                MemorySegment.copy(layout[l], segmentStart, area, ValueLayout.JAVA_BYTE, offset + written,
-                        end - segmentStart);
-                written += end - segmentStart;
-                l = digits - FIRST_DIGITS;
-                segmentStart = startAt[l][pos];
+            if (highs[pos] != highValue) {
+                high.write(bytes, hole);
+                highs[pos] = highValue;
             }
-            fill(l, pos);
+            Decimal.writeFourDigits(bytes, hole + digits - LOW_DIGITS, lowValue);
+            lowValue += step;
+            if (lowValue >= LOW_RANGE) {
+                lowValue = carry(lowValue);
+                highValue = high.peek();
+                if (digits - FIRST_DIGITS != l) { // a digit more: the rest of the batch is in the next layout
+                    int stop = starts[pos + 1];
+                    MemorySegment.copy(bytes, segmentStart, area, ValueLayout.JAVA_BYTE, offset + written,
+                            stop - segmentStart);
+                    written += stop - segmentStart;
+                    l = digits - FIRST_DIGITS;
+                    bytes = layout[l];
+                    starts = startAt[l];
+                    holes = holeAt[l];
+                    highs = highAt[l];
+                    segmentStart = starts[pos + 1];
+                }
+            }
         }
-        int end = startAt[l][position + count];
-        MemorySegment.copy(layout[l], segmentStart, area, ValueLayout.JAVA_BYTE, offset + written, end - segmentStart);
-        return (int) (written + end - segmentStart);
+        low = lowValue;
+        int stop = starts[end];
+        MemorySegment.copy(bytes, segmentStart, area, ValueLayout.JAVA_BYTE, offset + written, stop - segmentStart);
+        return (int) (written + stop - segmentStart);
     }
 
-    /** Writes the current value into the hole at {@code pos} of layout {@code l}, and steps. */
-    private void fill(int l, int pos) {
-        byte[] bytes = layout[l];
-        int hole = holeAt[l][pos];
-        if (highAt[l][pos] != high.peek()) {
-            high.write(bytes, hole);
-            highAt[l][pos] = high.peek();
-        }
-        Decimal.writeTwoDigits(bytes, hole + digits - 2, low);
-        low += step;
-        while (low >= 100) {
-            low -= 100;
+    /** Carries {@code lowValue} (at least {@link #LOW_RANGE}) into the high part; returns the low part left. */
+    private int carry(int lowValue) {
+        while (lowValue >= LOW_RANGE) {
+            lowValue -= LOW_RANGE;
             high.step();
-            digits = high.length() + 2;
         }
+        digits = high.length() + LOW_DIGITS;
+        return lowValue;
     }
 
     /** The cycle position after {@code count} requests from {@code position}. */

@@ -32,19 +32,20 @@ class LatencyBucketsTest {
     @Test
     void percentilesMatchAnExactHistogramWithinABucket() {
         long highest = 60_000_000_000L;
-        LatencyBuckets buckets = new LatencyBuckets(highest);
+        LatencyBuckets buckets = new LatencyBuckets(3, highest); // series 1 of 3: neighbours must stay empty
         Histogram exact = new Histogram(1, highest, 3);
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < 100_000; i++) {
             long v = 20_000 + (long) (-Math.log(1 - random.nextDouble()) * 300_000); // a latency-like long tail
-            buckets.record(v);
+            buckets.record(1, v);
             exact.recordValue(v);
         }
-        buckets.record(highest);
+        buckets.record(1, highest);
         exact.recordValue(highest);
         Histogram coarse = new Histogram(1, highest, 2);
-        buckets.addTo(coarse);
-        assertThat(buckets.count()).isEqualTo(100_001);
+        buckets.addTo(1, coarse);
+        assertThat(buckets.count(1)).isEqualTo(100_001);
+        assertThat(buckets.count(0) + buckets.count(2)).isZero();
         assertThat(coarse.getTotalCount()).isEqualTo(100_001);
         for (double p : new double[] {1, 10, 50, 90, 99, 99.9, 100}) {
             double want = exact.getValueAtPercentile(p);

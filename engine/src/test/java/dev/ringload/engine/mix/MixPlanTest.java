@@ -141,7 +141,7 @@ class MixPlanTest {
 
     /**
      * The round-robin fast path ({@link SeqCycle}): batches of every size, fixed requests between {seq} ones, every
-     * value from the first on in order across 100 -> 1000 -> 10000 (a digit more mid-batch), each request noted.
+     * value from the first on in order across 10000 -> 100000 -> 1000000 (a digit more mid-batch), each request noted.
      */
     @Test
     void roundRobinSeqBatchesCarryEveryValueInOrderAcrossDigitCounts() {
@@ -157,7 +157,7 @@ class MixPlanTest {
         java.util.regex.Pattern request = java.util.regex.Pattern.compile(
                 "GET (/a/(\\d+)|/fixed|/b\\?id=(\\d+)) HTTP/1\\.1\r\nHost: 127\\.0\\.0\\.1:8083\r\n"
                         + "(X-Seq-Free: yes\r\n)?\r\n");
-        while (expected < 20_000) {
+        while (expected < 1_100_000) {
             int count = 1 + random.nextInt(pipelining);
             Slots slots = new Slots(pipelining);
             CapturingBatch batch = new CapturingBatch();

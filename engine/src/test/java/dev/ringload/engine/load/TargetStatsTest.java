@@ -1,0 +1,51 @@
+package dev.ringload.engine.load;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TargetStatsTest {
+
+    private static final long HIGHEST = 20_000_000_000L;
+
+    @Test
+    void countsEachRequestsResponsesStatusesErrorsAndLatencyAcrossWorkers() {
+        TargetStats a = new TargetStats(3, HIGHEST);
+        TargetStats b = new TargetStats(3, HIGHEST);
+        for (int i = 0; i < 100; i++) {
+            a.record(1, 1_000_000, 200);
+            b.record(1, 3_000_000, i < 10 ? 503 : 204);
+        }
+        a.record(2, 5_000, 99_999); // no class: "other"
+        b.error(0);
+        b.error(2);
+        List<TargetResult> r = TargetStats.merge(List.of(a, b), 3, HIGHEST);
+        assertThat(r.get(0).responses()).isZero();
+        assertThat(r.get(0).errors()).isEqualTo(1);
+        assertThat(r.get(1).responses()).isEqualTo(200);
+        assertThat(r.get(1).statusClasses()).containsExactly(0, 0, 190, 0, 0, 10);
+        assertThat(r.get(1).latency().count()).isEqualTo(200);
+        assertThat(r.get(1).latency().valueAtPercentileNs(25)).isBetween(970_000.0, 1_040_000.0);
+        assertThat(r.get(1).latency().valueAtPercentileNs(75)).isBetween(2_910_000.0, 3_100_000.0);
+        assertThat(r.get(2).statusClasses()).containsExactly(1, 0, 0, 0, 0, 0);
+        assertThat(r.get(2).errors()).isEqualTo(1);
+    }
+
+    @Test
+    void aMixTooLargeForLatencyPerRequestStillCountsEachOne() {
+        int targets = (int) (TargetStats.LATENCY_BYTES / LatencyBuckets.bytes(1, HIGHEST)) + 1;
+        TargetStats w = new TargetStats(targets, HIGHEST);
+        for (int t = 0; t < targets; t++) {
+            w.record(t, 1_000, t % 2 == 0 ? 200 : 404);
+        }
+        w.record(targets - 1, 1_000, 200);
+        List<TargetResult> r = TargetStats.merge(List.of(w), targets, HIGHEST);
+        assertThat(r).allSatisfy(t -> assertThat(t.latency()).isNull());
+        assertThat(r.get(0).statusClasses()).containsExactly(0, 0, 1, 0, 0, 0);
+        assertThat(r.get(1).statusClasses()).containsExactly(0, 0, 0, 0, 1, 0);
+        assertThat(r.get(targets - 1).responses()).isEqualTo(2);
+        assertThat(r.stream().mapToLong(TargetResult::responses).sum()).isEqualTo(targets + 1);
+    }
+}
