@@ -137,7 +137,7 @@ final class FindMaxCommand implements Callable<Integer> {
         if (!RunCommand.enoughFileDescriptors(load.connections, err)) {
             return ExitCodes.FAILURE;
         }
-        RunCommand.warnAboutHostLimits(load.connections, err);
+        RunCommand.warnAboutHostLimits(load.connections, load.sources == null ? 0 : load.sources.size(), err);
         FindMaxReport report = new FindMaxReport(description.url(), slos, description, choice.name(), target, out,
                 json);
         Steps steps = new Steps(builder, choice, description.mix());

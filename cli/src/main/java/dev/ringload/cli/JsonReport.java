@@ -84,7 +84,9 @@ final class JsonReport {
         if (c.requests() > 0) j.value(c.requests()); else j.nullValue();
         j.field("timeoutSeconds", c.timeoutNs() / 1e9).field("connectTimeoutSeconds", c.connectTimeoutNs() / 1e9)
                 .field("warmupSeconds", c.warmupNs() / 1e9).field("warmupAuto", c.warmupAuto()).field("latencySpectrum", run.latencySpectrum())
-                .endObject();
+                .name("sources").beginArray();
+        for (InetAddress a : c.sources().addresses()) j.value(a.getHostAddress());
+        j.endArray().endObject();
         j.name("target").beginObject().field("host", c.target().host()).field("port", c.target().port())
                 .name("addresses").beginArray();
         for (InetAddress a : c.target().addresses()) j.value(a.getHostAddress());

@@ -10,6 +10,7 @@ import dev.ringload.engine.mix.TargetsFile;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.Target;
 import dev.ringload.engine.os.Affinity;
+import dev.ringload.engine.transport.SourceAddresses;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -82,6 +83,12 @@ final class LoadOptions {
             description = "A connect slower than this is a connect timeout (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
+    @Option(names = "--source", converter = SourceAddressesConverter.class, paramLabel = "ADDR[-ADDR|/PREFIX][,...]",
+            description = "Local addresses to connect from, spread over the connections: each brings its own "
+                    + "ephemeral ports (about 28,000 connections per address to one target with Linux's default "
+                    + "range). E.g. 127.0.0.2-127.0.0.9, 10.1.0.0/28.")
+    SourceAddresses sources;
+
     /**
      * The options resolved for one URL: a builder with the request and connection settings, what they were, and
      * the request mix (null: one request, repeated).
@@ -139,9 +146,14 @@ final class LoadOptions {
         int[] cpuList = cpus != null ? cpus.cpus() : Affinity.allowedCpus().stream().toArray();
         int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
         boolean head = mix != null ? mix.allHead() : method.equals("HEAD");
+        if (sources != null && sources.addresses().getFirst().getClass() != target.address().getClass()) {
+            throw new IllegalArgumentException("--source addresses and the target " + target.address().getHostAddress()
+                    + " are not the same IP version");
+        }
         LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(head)
                 .connections(connections).threads(threadCount).cpus(cpuList).pipelining(pipelining)
-                .timeoutNs(timeout.toNanos()).connectTimeoutNs(connectTimeout.toNanos());
+                .timeoutNs(timeout.toNanos()).connectTimeoutNs(connectTimeout.toNanos())
+                .sources(sources == null ? SourceAddresses.NONE : sources);
         int[] used = cpuList.length > threadCount ? Arrays.copyOf(cpuList, threadCount) : cpuList;
         return new Prepared(builder, target, content.length, threadCount, used, mix, url);
     }

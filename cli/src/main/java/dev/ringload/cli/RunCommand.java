@@ -149,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
         if (!enoughFileDescriptors(config.connections(), err)) {
             return ExitCodes.FAILURE;
         }
-        warnAboutHostLimits(config.connections(), err);
+        warnAboutHostLimits(config.connections(), config.sources().size(), err);
         return plan == null ? execute(config, description, choice, outputs, out, err)
                 : executeRamp(config, plan, description, choice, outputs, out, err);
     }
@@ -193,18 +193,21 @@ final class RunCommand implements Callable<Integer> {
         return new OpenLoopRate(rate.from(), rate.to(), spacing);
     }
 
-    /** One line per doctor check that limits this run (ephemeral ports for the connections), before it starts. */
-    static void warnAboutHostLimits(long connections, PrintWriter err) {
-        for (Finding f : Doctor.inspectLimits(new Doctor.Options(Path.of("/"), null, connections, false))) {
+    /**
+     * One line per doctor check that limits this run (ephemeral ports for the connections from each of
+     * {@code sources} source addresses, 0: the kernel's pick), before it starts.
+     */
+    static void warnAboutHostLimits(long connections, int sources, PrintWriter err) {
+        long perSource = (connections + Math.max(sources, 1) - 1) / Math.max(sources, 1);
+        for (Finding f : Doctor.inspectLimits(new Doctor.Options(Path.of("/"), null, perSource, false))) {
             if (f.id().equals("ports") && f.status() != Finding.Status.OK) {
-                err.println("ringload: warning: " + connections + " connections to one address need as many local "
-                        + "ports, but the range is " + f.value() + "; fix: " + f.fixes().getFirst().command()
-                        + " (see ringload doctor)");
+                err.println("ringload: warning: " + perSource + " connections from one address to one address need "
+                        + "as many local ports, but the range is " + f.value() + "; fix: more --source addresses, or "
+                        + f.fixes().getFirst().command() + " (see ringload doctor)");
                 err.flush();
             }
         }
     }
-
 
     static int executeRamp(LoadConfig config, RampPlan plan, RunDescription description, Engines.Choice engine,
                            OutputOptions.Outputs outputs, PrintWriter out, PrintWriter err) throws InterruptedException {

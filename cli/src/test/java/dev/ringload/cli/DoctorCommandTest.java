@@ -96,11 +96,13 @@ class DoctorCommandTest {
                 .trim().split("\\s+");
         long ports = Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
         java.io.StringWriter tooMany = new java.io.StringWriter();
-        RunCommand.warnAboutHostLimits(ports + 1, new java.io.PrintWriter(tooMany));
-        assertThat(tooMany.toString()).startsWith("ringload: warning: " + (ports + 1) + " connections to one address need "
-                + "as many local ports, but the range is ").contains("fix: sysctl -w net.ipv4.ip_local_port_range=");
+        RunCommand.warnAboutHostLimits(ports + 1, 0, new java.io.PrintWriter(tooMany));
+        assertThat(tooMany.toString()).startsWith("ringload: warning: " + (ports + 1) + " connections from one address to "
+                + "one address need as many local ports, but the range is ").contains("more --source addresses")
+                .contains("sysctl -w net.ipv4.ip_local_port_range=");
         java.io.StringWriter fine = new java.io.StringWriter();
-        RunCommand.warnAboutHostLimits(ports - 1, new java.io.PrintWriter(fine));
+        RunCommand.warnAboutHostLimits(ports - 1, 0, new java.io.PrintWriter(fine));
+        RunCommand.warnAboutHostLimits(2 * ports, 2, new java.io.PrintWriter(fine)); // two sources: enough ports
         assertThat(fine.toString()).isEmpty();
     }
 }

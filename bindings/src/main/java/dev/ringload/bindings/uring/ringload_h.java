@@ -512,6 +512,18 @@ public class ringload_h {
         return SO_ERROR;
     }
 
+    private static final int IPPROTO_IP = (int)0L;
+    /** {@snippet lang=c : #define IPPROTO_IP 0 } */
+    public static int IPPROTO_IP() {
+        return IPPROTO_IP;
+    }
+
+    private static final int IP_BIND_ADDRESS_NO_PORT = (int)24L;
+    /** {@snippet lang=c : #define IP_BIND_ADDRESS_NO_PORT 24 } */
+    public static int IP_BIND_ADDRESS_NO_PORT() {
+        return IP_BIND_ADDRESS_NO_PORT;
+    }
+
     private static final int IPPROTO_TCP = (int)6L;
     /** {@snippet lang=c : #define IPPROTO_TCP 6 } */
     public static int IPPROTO_TCP() {

@@ -307,6 +307,9 @@ public final class Doctor {
         }
     }
 
+    /** The most ephemeral ports per source address: 1024-65535. */
+    private static final long WIDEST_PORT_RANGE = 65535 - 1024 + 1;
+
     private void ports() {
         String file = "proc/sys/net/ipv4/ip_local_port_range";
         String range = read(file);
@@ -317,8 +320,14 @@ public final class Doctor {
         long size = parseLong(f[1], 0) - parseLong(f[0], 0) + 1;
         String value = f[0] + "-" + f[1] + " (" + size + " ports)";
         if (options.connections() > size) {
+            // Per source address: --source multiplies the range by the number of addresses.
+            long sources = (options.connections() + size - 1) / size;
+            long widened = (options.connections() + WIDEST_PORT_RANGE - 1) / WIDEST_PORT_RANGE;
             add("ports", Status.FAIL, value, ">= " + options.connections() + " ports per destination address",
-                    "each connection to one address:port needs its own local port: only " + size + " exist",
+                    "each connection to one address:port needs its own local port: only " + size + " exist per "
+                            + "source address, so " + options.connections() + " connections need " + sources
+                            + " source addresses (--source ADDR-ADDR)" + (widened < sources ? ", or " + widened
+                            + " with the range widened" : "") + "; doctor --connections N checks again",
                     List.of(Fix.write(file, "1024 65535")));
         } else {
             add("ports", Status.OK, value, options.connections() < 0 ? "" : ">= " + options.connections(),

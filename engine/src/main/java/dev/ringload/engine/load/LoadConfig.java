@@ -1,5 +1,7 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.transport.SourceAddresses;
+
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +24,12 @@ import java.util.concurrent.TimeUnit;
  * @param warmupAuto       end the warmup as soon as the client is warm ({@link WarmupSettle})
  * @param rate             an open-loop rate for the whole run, split over the threads by their connections; null:
  *                         closed loop (a connection sends its next request when a response arrives)
+ * @param sources          local addresses to connect from, spread over the connections; empty: the kernel picks
  */
 public record LoadConfig(Target target, byte[] request, boolean headRequests, int connections, int threads,
                          int[] cpus, int pipelining, long durationNs, long requests, long timeoutNs,
-                         long connectTimeoutNs, long warmupNs, boolean warmupAuto, OpenLoopRate rate) {
+                         long connectTimeoutNs, long warmupNs, boolean warmupAuto, OpenLoopRate rate,
+                         SourceAddresses sources) {
 
     public LoadConfig {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
@@ -46,6 +50,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         }
         request = request.clone();
         cpus = cpus == null ? new int[0] : cpus.clone();
+        sources = sources == null ? SourceAddresses.NONE : sources;
     }
 
     /** The encoded request (a copy). */
@@ -80,6 +85,15 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         return connections / threads + (index < connections % threads ? 1 : 0);
     }
 
+    /** The run-wide number of thread {@code index}'s first connection. */
+    public int firstConnectionOf(int index) {
+        int first = 0;
+        for (int i = 0; i < index; i++) {
+            first += connectionsOf(i);
+        }
+        return first;
+    }
+
     /** Request budget of thread {@code index} (-1: unlimited), split like the connections. */
     public long requestsOf(int index) {
         if (requests < 0) return -1;
@@ -110,7 +124,8 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
                 && headRequests == c.headRequests && connections == c.connections && threads == c.threads
                 && Arrays.equals(cpus, c.cpus) && pipelining == c.pipelining && durationNs == c.durationNs
                 && requests == c.requests && timeoutNs == c.timeoutNs && connectTimeoutNs == c.connectTimeoutNs
-                && warmupNs == c.warmupNs && warmupAuto == c.warmupAuto && java.util.Objects.equals(rate, c.rate);
+                && warmupNs == c.warmupNs && warmupAuto == c.warmupAuto && java.util.Objects.equals(rate, c.rate)
+                && sources.addresses().equals(c.sources.addresses());
     }
 
     @Override
@@ -143,6 +158,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         private long warmupNs;
         private boolean warmupAuto;
         private OpenLoopRate rate;
+        private SourceAddresses sources = SourceAddresses.NONE;
 
         private Builder(Target target, byte[] request) {
             this.target = target;
@@ -214,11 +230,17 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
             return this;
         }
 
+        /** Connect from these local addresses (connection i from address i mod n). */
+        public Builder sources(SourceAddresses sources) {
+            this.sources = sources;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an invalid combination, with a one-line reason */
         public LoadConfig build() {
             long duration = durationNs != null ? durationNs : requests > 0 ? 0 : DEFAULT_DURATION_NS;
             return new LoadConfig(target, request, headRequests, connections, threads, cpus, pipelining, duration,
-                    requests, timeoutNs, connectTimeoutNs, warmupNs, warmupAuto, rate);
+                    requests, timeoutNs, connectTimeoutNs, warmupNs, warmupAuto, rate, sources);
         }
     }
 }

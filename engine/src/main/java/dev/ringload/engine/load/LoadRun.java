@@ -1,6 +1,7 @@
 package dev.ringload.engine.load;
 
 import dev.ringload.engine.transport.NanoClock;
+import dev.ringload.engine.transport.Route;
 import dev.ringload.engine.transport.TransportFactory;
 import org.HdrHistogram.Histogram;
 
@@ -46,7 +47,8 @@ public final class LoadRun {
         int receiveBytes = config.pipelining() >= DEEP_PIPELINE ? 64 * 1024 : 16 * 1024;
         for (int i = 0; i < config.threads(); i++) {
             int connections = config.connectionsOf(i);
-            var transport = transports.create(address, connections, receiveBytes);
+            var route = new Route(address, config.sources(), config.firstConnectionOf(i));
+            var transport = transports.create(route, connections, receiveBytes);
             LoadWorker worker = new LoadWorker(config, i, transport, plans.create(i));
             workers.add(worker);
             runners.add(new WorkerRunner(worker, transport, config.cpuOf(i), NanoClock.SYSTEM));

@@ -75,6 +75,18 @@ public final class Sockets {
                 sockaddr.get(java.lang.foreign.ValueLayout.JAVA_SHORT, dev.ringload.bindings.uring.sockaddr_in.sin_port$offset())));
     }
 
+    /**
+     * Binds {@code fd} to the address in {@code sockaddr} (port 0) with {@code IP_BIND_ADDRESS_NO_PORT}: the port is
+     * chosen at connect, for the whole 4-tuple, rather than reserved at bind for the address alone, so each source
+     * address reaches one destination from its full ephemeral range.
+     */
+    public void bindSource(int fd, MemorySegment sockaddr) {
+        setInt(fd, IPPROTO_IP(), IP_BIND_ADDRESS_NO_PORT(), 1, "IP_BIND_ADDRESS_NO_PORT");
+        if (ringload_h.bind(errnoState, fd, sockaddr, (int) sockaddr.byteSize()) != 0) {
+            throw new ErrnoException("bind", ringload_h.errno(errnoState));
+        }
+    }
+
     public void setNoDelay(int fd) {
         setInt(fd, IPPROTO_TCP(), TCP_NODELAY(), 1, "TCP_NODELAY");
     }

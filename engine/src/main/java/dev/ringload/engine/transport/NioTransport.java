@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.StandardSocketOptions;
@@ -33,6 +34,7 @@ public final class NioTransport implements Transport {
     private static final int READS_PER_WAKE = 4;
 
     private final InetSocketAddress target;
+    private final Route route;
     private final SocketChannel[] channels;
     private final SelectionKey[] keys;
     private final ByteBuffer[] pending;
@@ -58,8 +60,9 @@ public final class NioTransport implements Transport {
     private long waitStartNs;
     private boolean woken;
 
-    public NioTransport(InetSocketAddress target, int connections, int receiveBufferBytes) {
-        this.target = target;
+    public NioTransport(Route route, int connections, int receiveBufferBytes) {
+        this.target = route.target();
+        this.route = route;
         this.channels = new SocketChannel[connections];
         this.keys = new SelectionKey[connections];
         this.pending = new ByteBuffer[connections];
@@ -90,6 +93,12 @@ public final class NioTransport implements Transport {
             channels[c] = channel;
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            InetAddress source = route.sourceOf(c);
+            if (source != null) {
+                // NIO has no IP_BIND_ADDRESS_NO_PORT: the port is reserved at bind, for this address alone. To one
+                // destination that is the same range per address; io_uring's path binds without a port.
+                channel.bind(new InetSocketAddress(source, 0));
+            }
             boolean done = channel.connect(target);
             // A connect that finished at once is reported from the next poll, as every event is; until then the
             // key selects nothing, so no data can arrive for a connection the worker does not know is open.

@@ -5,13 +5,17 @@ import dev.ringload.engine.os.SocketAddresses;
 import dev.ringload.engine.os.Sockets;
 import dev.ringload.engine.transport.LaterEvents;
 import dev.ringload.engine.transport.NanoClock;
+import dev.ringload.engine.transport.Route;
 import dev.ringload.engine.transport.Transport;
 import dev.ringload.engine.transport.TransportError;
 import dev.ringload.engine.transport.TransportEvents;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 
 import static dev.ringload.bindings.uring.ringload_h.*;
 
@@ -36,6 +40,7 @@ public final class UringTransport implements Transport, CompletionHandler {
     private static final byte OPEN = 2;
 
     private final InetSocketAddress target;
+    private final Route route;
     private final int connections;
     private final int bufferSize;
     private final int[] fd;
@@ -57,10 +62,13 @@ public final class UringTransport implements Transport, CompletionHandler {
     private SubmissionQueue sq;
     private ProvidedBufferRing buffers;
     private MemorySegment sockaddr;
+    /** Per connection, the source address to bind before connecting; null: none (the kernel picks). */
+    private MemorySegment[] sourceSockaddr;
     private int family;
 
-    public UringTransport(InetSocketAddress target, int connections, int receiveBufferBytes) {
-        this.target = target;
+    public UringTransport(Route route, int connections, int receiveBufferBytes) {
+        this.target = route.target();
+        this.route = route;
         this.connections = connections;
         this.bufferSize = receiveBufferBytes;
         this.fd = new int[connections];
@@ -90,6 +98,21 @@ public final class UringTransport implements Transport, CompletionHandler {
         buffers = ProvidedBufferRing.register(ring, BUFFER_GROUP, bufferCount, bufferSize);
         sockaddr = SocketAddresses.allocate(arena, target);
         family = SocketAddresses.family(target);
+        sourceSockaddr = sourceAddresses(route, connections, arena);
+    }
+
+    /** Each connection's source as a sockaddr (port 0), one segment per distinct address; null without sources. */
+    static MemorySegment[] sourceAddresses(Route route, int connections, Arena arena) {
+        if (route.sources().isEmpty()) {
+            return null;
+        }
+        Map<InetAddress, MemorySegment> made = new HashMap<>();
+        MemorySegment[] out = new MemorySegment[connections];
+        for (int c = 0; c < connections; c++) {
+            out[c] = made.computeIfAbsent(route.sourceOf(c),
+                    a -> SocketAddresses.allocate(arena, new InetSocketAddress(a, 0)));
+        }
+        return out;
     }
 
     @Override
@@ -98,9 +121,18 @@ public final class UringTransport implements Transport, CompletionHandler {
         int socket;
         try {
             socket = sockets.socket(family);
-            sockets.setNoDelay(socket);
         } catch (ErrnoException e) {
             // EMFILE and friends: reported from the next poll, as every event is.
+            failedConnects.add(c, LaterEvents.CONNECT_FAILED, e.errno());
+            return;
+        }
+        try {
+            sockets.setNoDelay(socket);
+            if (sourceSockaddr != null) {
+                sockets.bindSource(socket, sourceSockaddr[c]); // EADDRNOTAVAIL: not an address of this host
+            }
+        } catch (ErrnoException e) {
+            sockets.close(socket);
             failedConnects.add(c, LaterEvents.CONNECT_FAILED, e.errno());
             return;
         }

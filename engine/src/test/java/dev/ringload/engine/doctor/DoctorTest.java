@@ -196,6 +196,8 @@ class DoctorTest {
         assertThat(find(many, "ports").status()).isEqualTo(Status.FAIL);
         assertThat(find(many, "ports").value()).isEqualTo("32768-60999 (28232 ports)");
         assertThat(commands(find(many, "ports"))).containsExactly("sysctl -w net.ipv4.ip_local_port_range=\"1024 65535\"");
+        assertThat(find(many, "ports").why()).contains("50000 connections need 2 source addresses (--source");
+        assertThat(find(inspect(100_000), "ports").why()).contains("need 4 source addresses").contains("or 2 with the range widened");
     }
 
     @Test

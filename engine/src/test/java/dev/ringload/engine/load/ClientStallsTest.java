@@ -67,8 +67,8 @@ class ClientStallsTest {
                     .connections(4).threads(2).pipelining(2).durationNs(TimeUnit.MILLISECONDS.toNanos(1500))
                     .warmupNs(TimeUnit.MILLISECONDS.toNanos(200)).build();
             int[] created = {0};
-            RunResult r = new LoadRun(config, engine.label(), (address, connections, receiveBytes) -> {
-                Transport inner = engine.transports().create(address, connections, receiveBytes);
+            RunResult r = new LoadRun(config, engine.label(), (route, connections, receiveBytes) -> {
+                Transport inner = engine.transports().create(route, connections, receiveBytes);
                 return created[0]++ == 1 ? new StallingTransport(inner) : new TransportWrappingTest.CountingTransport(inner);
             }).execute();
             ClientStalls stalls = r.client().stalls();

@@ -131,8 +131,8 @@ class TransportWrappingTest {
                     .requests(3000).build();
             CountingTransport[] wrappers = new CountingTransport[2];
             int[] created = {0};
-            RunResult r = new LoadRun(config, engine.label(), (address, connections, receiveBytes) ->
-                    wrappers[created[0]++] = new CountingTransport(engine.transports().create(address, connections,
+            RunResult r = new LoadRun(config, engine.label(), (route, connections, receiveBytes) ->
+                    wrappers[created[0]++] = new CountingTransport(engine.transports().create(route, connections,
                             receiveBytes))).execute();
             assertThat(r.responses()).isEqualTo(3000);
             assertThat(r.errors()).isZero();
