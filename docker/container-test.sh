@@ -125,4 +125,7 @@ default=$(run "$image" --version | tail -1)
 say "this daemon's default seccomp profile: $default"
 size=$(docker image inspect --format '{{.Size}}' "$image")
 say "image size: $((size / 1024 / 1024)) MB"
+
+# The image as Docker Swarm runs it: sharded, as replicated jobs, merged (deploy/swarm).
+deploy/swarm/swarm-test.sh "$image" "$url"
 say "all checks passed"
