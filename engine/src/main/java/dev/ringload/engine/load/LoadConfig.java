@@ -22,10 +22,13 @@ import java.util.concurrent.TimeUnit;
  * @param warmupAuto       end the warmup as soon as the client is warm ({@link WarmupSettle})
  * @param rate             an open-loop rate for the whole run, split over the threads by their connections; null:
  *                         closed loop (a connection sends its next request when a response arrives)
+ * @param shard            which part of a run spread over several processes this is ({@link Shard#WHOLE}: all of
+ *                         it); the other settings are already this shard's share, the shard only varies the seeds
  */
 public record LoadConfig(Target target, byte[] request, boolean headRequests, int connections, int threads,
                          int[] cpus, int pipelining, long durationNs, long requests, long timeoutNs,
-                         long connectTimeoutNs, long warmupNs, boolean warmupAuto, OpenLoopRate rate) {
+                         long connectTimeoutNs, long warmupNs, boolean warmupAuto, OpenLoopRate rate,
+                         Shard shard) {
 
     public LoadConfig {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
@@ -44,6 +47,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         if (rate != null && requests > 0) {
             throw new IllegalArgumentException("an open-loop rate cannot be combined with a request count");
         }
+        if (shard == null) throw new IllegalArgumentException("shard must be given (Shard.WHOLE: not split)");
         request = request.clone();
         cpus = cpus == null ? new int[0] : cpus.clone();
     }
@@ -91,9 +95,12 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         return rate == null ? null : rate.share((double) connectionsOf(index) / connections);
     }
 
-    /** The seed of thread {@code index}'s Poisson schedule: fixed, so a run's schedule can be repeated. */
+    /**
+     * The seed of thread {@code index}'s Poisson schedule: fixed, so a run's schedule can be repeated, and another
+     * for each shard, so that shards do not send the same bursts at the same moments.
+     */
     public long seedOf(int index) {
-        return 0x9E3779B97F4A7C15L * (index + 1);
+        return 0x9E3779B97F4A7C15L * (index + 1 + ((long) shard.index() << 32));
     }
 
     public boolean openLoop() {
@@ -110,7 +117,8 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
                 && headRequests == c.headRequests && connections == c.connections && threads == c.threads
                 && Arrays.equals(cpus, c.cpus) && pipelining == c.pipelining && durationNs == c.durationNs
                 && requests == c.requests && timeoutNs == c.timeoutNs && connectTimeoutNs == c.connectTimeoutNs
-                && warmupNs == c.warmupNs && warmupAuto == c.warmupAuto && java.util.Objects.equals(rate, c.rate);
+                && warmupNs == c.warmupNs && warmupAuto == c.warmupAuto && java.util.Objects.equals(rate, c.rate)
+                && shard.equals(c.shard);
     }
 
     @Override
@@ -121,7 +129,8 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
     @Override
     public String toString() {
         return "LoadConfig[" + target.url() + ", c=" + connections + ", t=" + threads + ", p=" + pipelining
-                + ", durationNs=" + durationNs + ", requests=" + requests + (rate == null ? "" : ", rate=" + rate) + "]";
+                + ", durationNs=" + durationNs + ", requests=" + requests + (rate == null ? "" : ", rate=" + rate)
+                + (shard.whole() ? "" : ", shard=" + shard) + "]";
     }
 
     /**
@@ -143,6 +152,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         private long warmupNs;
         private boolean warmupAuto;
         private OpenLoopRate rate;
+        private Shard shard = Shard.WHOLE;
 
         private Builder(Target target, byte[] request) {
             this.target = target;
@@ -214,11 +224,17 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
             return this;
         }
 
+        /** This configuration is shard {@code shard}'s part of a larger run (the default: {@link Shard#WHOLE}). */
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an invalid combination, with a one-line reason */
         public LoadConfig build() {
             long duration = durationNs != null ? durationNs : requests > 0 ? 0 : DEFAULT_DURATION_NS;
             return new LoadConfig(target, request, headRequests, connections, threads, cpus, pipelining, duration,
-                    requests, timeoutNs, connectTimeoutNs, warmupNs, warmupAuto, rate);
+                    requests, timeoutNs, connectTimeoutNs, warmupNs, warmupAuto, rate, shard);
         }
     }
 }
