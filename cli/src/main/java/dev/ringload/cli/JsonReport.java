@@ -170,6 +170,7 @@ final class JsonReport {
         numbers(j, "seconds", seconds, s -> Math.round(s.elapsedSeconds() * 1000) / 1000.0);
         numbers(j, "responses", seconds, s -> s.responses());
         numbers(j, "errors", seconds, s -> s.errors());
+        numbers(j, "bytes", seconds, s -> s.bytes());
         numbers(j, "connections", seconds, s -> s.openConnections());
         j.name("latency");
         percentileSeries(j, seconds, SecondSample::latency,
@@ -242,7 +243,7 @@ final class JsonReport {
     }
 
     /** Percentiles in microseconds, and HdrHistogram's encoding of the whole distribution (nanoseconds). */
-    private static void latencyJson(Json j, Latency h) {
+    static void latencyJson(Json j, Latency h) {
         j.beginObject().field("unit", "us");
         for (double p : new double[] {2.5, 50, 75, 90, 97.5, 99, 99.9, 99.99, 99.999}) {
             j.field(Report.percentKey(p), micros(h.valueAtPercentileNs(p)));
@@ -283,17 +284,17 @@ final class JsonReport {
         j.endArray().field("gcPauseMs", s.gcPauseMs()).field("jitMs", s.jitMs()).endObject().endObject();
     }
 
-    private static void intervalJson(Json j, IntervalStats s) {
+    static void intervalJson(Json j, IntervalStats s) {
         j.beginObject().field("mean", s.mean()).field("stdev", s.stdev()).field("min", s.min()).field("max", s.max())
                 .field("p2_5", s.p2_5()).field("p50", s.p50()).field("p97_5", s.p97_5()).field("samples", s.samples())
                 .endObject();
     }
 
-    private static double round1(double v) {
+    static double round1(double v) {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static double micros(double nanos) {
+    static double micros(double nanos) {
         return Math.round(nanos / 10.0) / 100.0;
     }
 }

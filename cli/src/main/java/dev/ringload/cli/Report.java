@@ -122,7 +122,7 @@ final class Report {
         out.flush();
     }
 
-    private static String[] latencyRow(String name, Latency h) {
+    static String[] latencyRow(String name, Latency h) {
         return new String[] {name, time(h.valueAtPercentileNs(2.5)), time(h.valueAtPercentileNs(50)),
                 time(h.valueAtPercentileNs(97.5)), time(h.valueAtPercentileNs(99)), time(h.meanNs()),
                 time(h.stdDeviationNs()), time(h.maxNs())};
@@ -234,7 +234,7 @@ final class Report {
         return Arrays.toString(cpus).replaceAll("[\\[\\] ]", "");
     }
 
-    private static void table(PrintWriter out, String[] head, String[]... rows) {
+    static void table(PrintWriter out, String[] head, String[]... rows) {
         int[] width = new int[head.length];
         for (int i = 0; i < head.length; i++) {
             width[i] = head[i].length();
