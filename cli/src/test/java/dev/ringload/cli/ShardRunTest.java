@@ -78,6 +78,8 @@ class ShardRunTest {
         double measuredFrom = (Double) MiniJson.at(report, "measureStartEpochMs");
         assertThat(measuredFrom).isBetween((double) at.toEpochMilli(), at.toEpochMilli() + 1000.0);
         assertThat((Double) MiniJson.at(report, "warmup.seconds")).as("connecting before the start").isGreaterThan(0.5);
+        assertThat(MiniJson.at(report, "requests.total")).as("what came before the start is not counted")
+                .isEqualTo(MiniJson.at(report, "latency.count"));
         List<?> seconds = (List<?>) MiniJson.at(report, "series.seconds");
         assertThat(seconds).hasSize(2);
         assertThat((Double) seconds.get(0)).as("the first second ends a whole second after the instant").isLessThan(1.0);

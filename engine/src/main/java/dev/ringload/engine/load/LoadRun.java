@@ -21,6 +21,8 @@ public final class LoadRun {
 
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** With {@link #measureFrom}: time to open the connections before the warmup (or, without one, the start). */
+    public static final long CONNECT_LEAD_NS = SECOND_NS;
     /** Deep pipelines bring big bursts per connection: larger receives mean fewer completions per response. */
     private static final int DEEP_PIPELINE = 16;
 
@@ -76,9 +78,6 @@ public final class LoadRun {
         return this;
     }
 
-    /** With {@link #measureFrom}: time to open the connections before the warmup (or, without one, the start). */
-    public static final long CONNECT_LEAD_NS = SECOND_NS;
-
     /** Runs to the end and returns what was measured. */
     public RunResult execute() throws InterruptedException {
         long measureAtNs = measureAt == null ? 0 : awaitLead();
@@ -108,7 +107,7 @@ public final class LoadRun {
             }
             unreachable = everySecond(sampler, warmupStart, timed ? measureAtNs : warmupStart + config.warmupNs(),
                     null, total, serviceTotal, warm);
-            workers.forEach(LoadWorker::startMeasuring);
+            workers.forEach(LoadWorker::startMeasuringAfterWarmup);
             awaitMeasuring();
             sampler.take(System.nanoTime(), total, serviceTotal); // the warmup's last, partial second
             warmupResponses = sum(Counter.WARMUP_RESPONSES);
