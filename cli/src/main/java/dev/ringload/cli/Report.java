@@ -53,6 +53,13 @@ final class Report {
                     + " req/s").append(", ").append(rate.arrival().label())
                     .append(" arrivals; latency counts from each request's intended send time\n");
         }
+        if (run.shard() != null) {
+            s.append("  shard ").append(run.shard().shard()).append(" of a run of ").append(run.shard().runConnections())
+                    .append(" connections: these are its share (ringload merge joins the shards' --json reports)\n");
+        }
+        if (run.startAt() != null) {
+            s.append("  measuring from ").append(run.startAt()).append(": connecting and warming up before it\n");
+        }
         if (config.warmupAuto()) {
             s.append("  warming up until the client is warm, at most ").append(seconds(config.warmupNs()))
                     .append(" (not measured; --warmup 0 for none)\n");

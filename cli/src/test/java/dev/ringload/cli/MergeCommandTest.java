@@ -135,11 +135,14 @@ class MergeCommandTest {
         Path first = write("a.json", report(0, 2, START_MS, seconds(0, 2), "http://t/"));
         Path second = write("b.json", report(1, 2, START_MS + 12, seconds(1, 2), "http://t/"));
         Path hlog = dir.resolve("merged.hlog");
-        Cli.Outcome o = Cli.execute("merge", first.toString(), second.toString(), "--hlog", hlog.toString());
+        Path html = dir.resolve("merged.html");
+        Cli.Outcome o = Cli.execute("merge", first.toString(), second.toString(), "--hlog", hlog.toString(),
+                "--html", html.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("2 of 2 shards of GET http://t/").contains("Start skew: 12 ms")
                 .contains("shard 0 (").contains("shard 1 (").contains("CLIENT-BOUND").contains("Req/Sec");
         assertThat(Files.readAllLines(hlog).stream().filter(l -> l.contains("Tag=latency"))).hasSize(2);
+        assertThat(Files.readString(html)).contains("<html").contains("http://t/");
     }
 
     @Test
