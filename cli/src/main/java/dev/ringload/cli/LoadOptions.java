@@ -144,7 +144,7 @@ final class LoadOptions {
         Shard part = shard == null ? Shard.WHOLE : ShardSpec.parse(shard, environment);
         int runConnections = connections;
         connections = (int) part.shareOf(runConnections);
-        if (connections < 1) {
+        if (shard != null && connections < 1) { // without --shard, LoadConfig says what is wrong with -c
             throw new IllegalArgumentException("--shard " + part + ": -c " + runConnections + " leaves this shard no "
                     + "connection; give at least " + part.count() + " connections");
         }
