@@ -142,29 +142,28 @@ final class LoadOptions {
                 : body.file != null ? Files.readAllBytes(body.file) : body.text.getBytes(StandardCharsets.UTF_8);
         Target target = Target.parse(url);
         Shard part = shard == null ? Shard.WHOLE : ShardSpec.parse(shard, environment);
-        int runConnections = connections;
-        connections = (int) part.shareOf(runConnections);
-        if (shard != null && connections < 1) { // without --shard, LoadConfig says what is wrong with -c
-            throw new IllegalArgumentException("--shard " + part + ": -c " + runConnections + " leaves this shard no "
+        int own = (int) part.shareOf(connections); // -c is the whole run's; this process opens its share
+        if (shard != null && own < 1) { // without --shard, LoadConfig says what is wrong with -c
+            throw new IllegalArgumentException("--shard " + part + ": -c " + connections + " leaves this shard no "
                     + "connection; give at least " + part.count() + " connections");
         }
         RequestMix mix = specs == null ? null : RequestMix.compile(specs, target, order);
-        if (mix != null && (long) mix.maxLength() * pipelining * connections > MAX_SEND_AREAS) {
+        if (mix != null && (long) mix.maxLength() * pipelining * own > MAX_SEND_AREAS) {
             throw new IllegalArgumentException("the requests need " + mix.maxLength() + " bytes each; with "
-                    + connections + " connections x pipelining " + pipelining + " their send areas would pass 1 GiB: "
+                    + own + " connections x pipelining " + pipelining + " their send areas would pass 1 GiB: "
                     + "lower -c or -p");
         }
         byte[] request = mix != null ? mix.shapes().getFirst().bytesForReport()
                 : RequestTemplate.encode(method, target, headers, content);
         int[] cpuList = cpus != null ? cpus.cpus() : Affinity.allowedCpus().stream().toArray();
-        int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
+        int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, own));
         boolean head = mix != null ? mix.allHead() : method.equals("HEAD");
         LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(head)
-                .connections(connections).threads(threadCount).cpus(cpuList).pipelining(pipelining)
+                .connections(own).threads(threadCount).cpus(cpuList).pipelining(pipelining)
                 .timeoutNs(timeout.toNanos()).connectTimeoutNs(connectTimeout.toNanos()).shard(part);
         int[] used = cpuList.length > threadCount ? Arrays.copyOf(cpuList, threadCount) : cpuList;
         return new Prepared(builder, target, content.length, threadCount, used, mix, url, shard == null ? null : part,
-                runConnections);
+                connections);
     }
 
     /** The scheme, host and port of a targets file's URL: the endpoint every target shares. */

@@ -150,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
             }
             if (openLoop != null && part != null) {
                 // The same split as the engine's between threads: by connections, so the shards' rates add up.
-                openLoop = openLoop.share((double) load.connections / prepared.runConnections());
+                openLoop = openLoop.share((double) prepared.shard().shareOf(prepared.runConnections())
+                        / prepared.runConnections());
             }
             LoadConfig.Builder builder = prepared.builder().requests(ownRequests).rate(openLoop);
             (warmup != null ? warmup : requests != null || ramp != null ? Warmup.NONE : Warmup.AUTO).applyTo(builder);

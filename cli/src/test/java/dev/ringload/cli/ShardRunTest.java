@@ -69,7 +69,7 @@ class ShardRunTest {
     @Test
     void aTimedStartMeasuresFromItsInstantAndClosesSecondsFromIt() {
         // Whole seconds ahead: enough for this in-process run to connect first even on a busy test host.
-        Instant at = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 3);
+        Instant at = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 4);
         Cli.Outcome o = Cli.execute("run", "--shard", "0/1", "--start-at", at.toString(), "--warmup", "0", "-d", "2s",
                 "-c", "2", "-t", "1", "--json", url);
         assertThat(o.exitCode()).as(o.err()).isZero();
