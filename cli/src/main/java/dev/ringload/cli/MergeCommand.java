@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         description = {
-                "Join the --json reports of a run's shards (run --shard I/N) into one report.",
-                "Latency histograms are added exactly, counts summed, the per-second series summed by wall-clock "
+                "Join the --json reports of a run's shards into one report.",
+                "The shards are runs with --shard I/N (and usually --start-at). Latency histograms are added exactly, counts summed, the per-second series summed by wall-clock "
                         + "second; each shard's client verdict is kept, and how far apart the shards began measuring "
                         + "is shown. Reports of different runs (URL, method, options, shard count) or the same shard "
                         + "twice are refused."
