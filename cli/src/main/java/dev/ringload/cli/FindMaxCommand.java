@@ -117,6 +117,9 @@ final class FindMaxCommand implements Callable<Integer> {
             OutputOptions.checkWritable(html, "--html");
             search = new RateSearch(slos, startRate == null ? RateSearch.FLOOR_RATE : startRate, maxSteps);
             RunCommand.arrival(arrival);
+            if (load.shard != null) {
+                throw new IllegalArgumentException("--shard is for run: each shard of a search would search alone");
+            }
             LoadOptions.Prepared prepared = load.prepare(url);
             builder = prepared.builder();
             threads = prepared.threads();
@@ -218,7 +221,7 @@ final class FindMaxCommand implements Callable<Integer> {
 
         private RunResult run(LoadConfig config) throws InterruptedException {
             LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports(),
-                    LoadOptions.plans(config, mix));
+                    LoadOptions.plans(config, mix, 0));
             current = run;
             if (interrupted) {
                 run.interrupt();

@@ -28,9 +28,15 @@ final class JsonReport {
     }
 
     static String run(RunResult r, RunDescription run, String error, List<Thresholds.Verdict> thresholds) {
+        return run(r, run, error, thresholds, null);
+    }
+
+    /** @param secondHistograms each second's histograms for {@code series} (a shard's report), or null */
+    static String run(RunResult r, RunDescription run, String error, List<Thresholds.Verdict> thresholds,
+                      SecondHistograms secondHistograms) {
         Json j = new Json().beginObject();
         runFields(j, r, run, error, thresholds);
-        seriesJson(j, r);
+        seriesJson(j, r, secondHistograms);
         return j.endObject().toString();
     }
 
@@ -69,7 +75,15 @@ final class JsonReport {
         RunTotals t = r.totals();
         j.field("command", "run").field("engine", r.engine()).field("engineReason", run.engineReason())
                 .field("threads", c.threads()).field("startedAt", r.startedAt().toString())
+                .field("measureStartEpochMs", r.startedAt().toEpochMilli())
                 .field("durationSeconds", r.durationSeconds()).field("partial", r.partial());
+        if (run.startAt() != null) {
+            j.field("startAt", run.startAt().toString());
+        }
+        if (run.shard() != null) {
+            j.name("shard");
+            run.shard().json(j);
+        }
         if (error != null) {
             j.field("error", error);
         }
@@ -151,19 +165,22 @@ final class JsonReport {
      * spread: responses, errors, connections open, latency percentiles in microseconds (null for a second without
      * responses) and, in an open loop, service latency and the target rate.
      */
-    private static void seriesJson(Json j, RunResult r) {
+    private static void seriesJson(Json j, RunResult r, SecondHistograms histograms) {
         List<SecondSample> seconds = r.seconds();
         j.name("series").beginObject().field("startMs", seconds.isEmpty() ? r.startedAt().toEpochMilli()
                 : seconds.getFirst().startMs());
         numbers(j, "seconds", seconds, s -> Math.round(s.elapsedSeconds() * 1000) / 1000.0);
         numbers(j, "responses", seconds, s -> s.responses());
         numbers(j, "errors", seconds, s -> s.errors());
+        numbers(j, "bytes", seconds, s -> s.bytes());
         numbers(j, "connections", seconds, s -> s.openConnections());
         j.name("latency");
-        percentileSeries(j, seconds, SecondSample::latency);
+        percentileSeries(j, seconds, SecondSample::latency,
+                histograms == null ? null : histograms.latency(seconds.size()));
         if (r.openLoop() != null) {
             j.name("serviceLatency");
-            percentileSeries(j, seconds, SecondSample::service);
+            percentileSeries(j, seconds, SecondSample::service,
+                    histograms == null ? null : histograms.service(seconds.size()));
             numbers(j, "targetRate", seconds, SecondSample::targetPerSecond);
         }
         j.endObject();
@@ -175,7 +192,9 @@ final class JsonReport {
         j.endArray();
     }
 
-    private static void percentileSeries(Json j, List<SecondSample> seconds, Function<SecondSample, Percentiles> of) {
+    /** Percentile columns; {@code histograms}: each second's encoded histogram too (nanoseconds), or null. */
+    private static void percentileSeries(Json j, List<SecondSample> seconds, Function<SecondSample, Percentiles> of,
+                                         List<String> histograms) {
         j.beginObject().field("unit", "us");
         record Column(String name, ToDoubleFunction<Percentiles> value) {
         }
@@ -185,6 +204,11 @@ final class JsonReport {
             j.name(c.name()).beginArray();
             for (SecondSample s : seconds) j.value(c.value().applyAsDouble(of.apply(s)) / 1e3); // NaN: null
             j.endArray();
+        }
+        if (histograms != null) {
+            j.name("histograms").beginArray();
+            for (String h : histograms) j.value(h);
+            j.endArray().field("histogramUnit", "ns");
         }
         j.endObject();
     }
@@ -221,7 +245,7 @@ final class JsonReport {
     }
 
     /** Percentiles in microseconds, and HdrHistogram's encoding of the whole distribution (nanoseconds). */
-    private static void latencyJson(Json j, Latency h) {
+    static void latencyJson(Json j, Latency h) {
         j.beginObject().field("unit", "us");
         for (double p : new double[] {2.5, 50, 75, 90, 97.5, 99, 99.9, 99.99, 99.999}) {
             j.field(Report.percentKey(p), micros(h.valueAtPercentileNs(p)));
@@ -262,17 +286,17 @@ final class JsonReport {
         j.endArray().field("gcPauseMs", s.gcPauseMs()).field("jitMs", s.jitMs()).endObject().endObject();
     }
 
-    private static void intervalJson(Json j, IntervalStats s) {
+    static void intervalJson(Json j, IntervalStats s) {
         j.beginObject().field("mean", s.mean()).field("stdev", s.stdev()).field("min", s.min()).field("max", s.max())
                 .field("p2_5", s.p2_5()).field("p50", s.p50()).field("p97_5", s.p97_5()).field("samples", s.samples())
                 .endObject();
     }
 
-    private static double round1(double v) {
+    static double round1(double v) {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static double micros(double nanos) {
+    static double micros(double nanos) {
         return Math.round(nanos / 10.0) / 100.0;
     }
 }

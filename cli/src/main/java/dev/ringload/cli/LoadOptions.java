@@ -9,6 +9,7 @@ import dev.ringload.engine.mix.RequestSpec;
 import dev.ringload.engine.mix.TargetsFile;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.Target;
+import dev.ringload.engine.load.Shard;
 import dev.ringload.engine.os.Affinity;
 import dev.ringload.engine.transport.SourceAddresses;
 import picocli.CommandLine;
@@ -79,6 +80,16 @@ final class LoadOptions {
             description = "A request older than this is a timeout; its connection is replaced (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--shard", paramLabel = "I/N|auto/N",
+            description = "Be shard I (0-based) of N processes that together make one run: this one opens its share "
+                    + "of -c, sends its share of -n and --rate, and its {seq} values and {conn} numbers are its own. "
+                    + "auto/N takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs). Join the --json reports "
+                    + "with ringload merge.")
+    String shard;
+
+    /** Where {@code --shard auto/N} reads its index; tests put their own here. */
+    java.util.function.UnaryOperator<String> environment = System::getenv;
+
     @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = "5s", paramLabel = "DURATION",
             description = "A connect slower than this is a connect timeout (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
@@ -91,10 +102,11 @@ final class LoadOptions {
 
     /**
      * The options resolved for one URL: a builder with the request and connection settings, what they were, and
-     * the request mix (null: one request, repeated).
+     * the request mix (null: one request, repeated), and with {@code --shard} which shard this is (else null) of a run
+     * of {@code runConnections}.
      */
     record Prepared(LoadConfig.Builder builder, Target target, int bodyBytes, int threads, int[] threadCpus,
-                    RequestMix mix, String url) {
+                    RequestMix mix, String url, Shard shard, int runConnections) {
 
         /** The options as used, for reports. */
         RunDescription describe(String method, List<String> headers, boolean latency, boolean json) {
@@ -108,7 +120,8 @@ final class LoadOptions {
 
     /**
      * Parses the URL, encodes the request and starts a builder with connections, threads, CPUs, pipelining and
-     * timeouts set; the caller adds duration, warmup, rate.
+     * timeouts set; the caller adds duration, warmup, rate. With {@code --shard}, the connections are this shard's
+     * share.
      *
      * @throws IllegalArgumentException for a bad URL or option, with a one-line reason
      * @throws IOException              when the body file cannot be read
@@ -135,27 +148,34 @@ final class LoadOptions {
         byte[] content = body == null ? new byte[0]
                 : body.file != null ? Files.readAllBytes(body.file) : body.text.getBytes(StandardCharsets.UTF_8);
         Target target = Target.parse(url);
+        Shard part = shard == null ? Shard.WHOLE : ShardSpec.parse(shard, environment);
+        int own = (int) part.shareOf(connections); // -c is the whole run's; this process opens its share
+        if (shard != null && own < 1) { // without --shard, LoadConfig says what is wrong with -c
+            throw new IllegalArgumentException("--shard " + part + ": -c " + connections + " leaves this shard no "
+                    + "connection; give at least " + part.count() + " connections");
+        }
         RequestMix mix = specs == null ? null : RequestMix.compile(specs, target, order);
-        if (mix != null && (long) mix.maxLength() * pipelining * connections > MAX_SEND_AREAS) {
+        if (mix != null && (long) mix.maxLength() * pipelining * own > MAX_SEND_AREAS) {
             throw new IllegalArgumentException("the requests need " + mix.maxLength() + " bytes each; with "
-                    + connections + " connections x pipelining " + pipelining + " their send areas would pass 1 GiB: "
+                    + own + " connections x pipelining " + pipelining + " their send areas would pass 1 GiB: "
                     + "lower -c or -p");
         }
         byte[] request = mix != null ? mix.shapes().getFirst().bytesForReport()
                 : RequestTemplate.encode(method, target, headers, content);
         int[] cpuList = cpus != null ? cpus.cpus() : Affinity.allowedCpus().stream().toArray();
-        int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, connections));
+        int threadCount = threads != null ? threads : Math.max(1, Math.min(cpuList.length, own));
         boolean head = mix != null ? mix.allHead() : method.equals("HEAD");
         if (sources != null && sources.addresses().getFirst().getClass() != target.address().getClass()) {
             throw new IllegalArgumentException("--source addresses and the target " + target.address().getHostAddress()
                     + " are not the same IP version");
         }
         LoadConfig.Builder builder = LoadConfig.builder(target, request).headRequests(head)
-                .connections(connections).threads(threadCount).cpus(cpuList).pipelining(pipelining)
-                .timeoutNs(timeout.toNanos()).connectTimeoutNs(connectTimeout.toNanos())
+                .connections(own).threads(threadCount).cpus(cpuList).pipelining(pipelining)
+                .timeoutNs(timeout.toNanos()).connectTimeoutNs(connectTimeout.toNanos()).shard(part)
                 .sources(sources == null ? SourceAddresses.NONE : sources);
         int[] used = cpuList.length > threadCount ? Arrays.copyOf(cpuList, threadCount) : cpuList;
-        return new Prepared(builder, target, content.length, threadCount, used, mix, url);
+        return new Prepared(builder, target, content.length, threadCount, used, mix, url, shard == null ? null : part,
+                connections);
     }
 
     /** The scheme, host and port of a targets file's URL: the endpoint every target shares. */
@@ -166,19 +186,14 @@ final class LoadOptions {
     }
 
     /**
-     * Each worker's plan for {@code config}: the mix's, or the one request repeated.
+     * Each worker's plan for {@code config}: the mix's, or the one request repeated; {@code connectionBase}: where
+     * this process's connections start in the whole run (a shard's come after the earlier shards').
      */
-    static SendPlanFactory plans(LoadConfig config, RequestMix mix) {
+    static SendPlanFactory plans(LoadConfig config, RequestMix mix, int connectionBase) {
         if (mix == null) {
             return SendPlanFactory.repeated(config);
         }
-        return worker -> {
-            int base = 0;
-            for (int i = 0; i < worker; i++) {
-                base += config.connectionsOf(i);
-            }
-            return new MixPlan(mix, worker, config.threads(), base, config.connectionsOf(worker), config.pipelining(),
-                    config.seedOf(worker));
-        };
+        return worker -> new MixPlan(mix, worker, config.threads(), connectionBase + config.firstConnectionOf(worker),
+                config.connectionsOf(worker), config.pipelining(), config.seedOf(worker), config.shard());
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ringload} command. */
 @Command(name = "ringload",
         mixinStandardHelpOptions = true,
-        subcommands = {RunCommand.class, FindMaxCommand.class, ReportCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, FindMaxCommand.class, ReportCommand.class, MergeCommand.class, CompareCommand.class,
                 ServeCommand.class, DemoCommand.class, CeilingCommand.class, DoctorCommand.class},
         versionProvider = VersionProvider.class,
         description = {

@@ -53,6 +53,13 @@ final class Report {
                     + " req/s").append(", ").append(rate.arrival().label())
                     .append(" arrivals; latency counts from each request's intended send time\n");
         }
+        if (run.shard() != null) {
+            s.append("  shard ").append(run.shard().shard()).append(" of a run of ").append(run.shard().runConnections())
+                    .append(" connections: these are its share (ringload merge joins the shards' --json reports)\n");
+        }
+        if (run.startAt() != null) {
+            s.append("  measuring from ").append(run.startAt()).append(": connecting and warming up before it\n");
+        }
         if (config.warmupAuto()) {
             s.append("  warming up until the client is warm, at most ").append(seconds(config.warmupNs()))
                     .append(" (not measured; --warmup 0 for none)\n");
@@ -122,7 +129,7 @@ final class Report {
         out.flush();
     }
 
-    private static String[] latencyRow(String name, Latency h) {
+    static String[] latencyRow(String name, Latency h) {
         return new String[] {name, time(h.valueAtPercentileNs(2.5)), time(h.valueAtPercentileNs(50)),
                 time(h.valueAtPercentileNs(97.5)), time(h.valueAtPercentileNs(99)), time(h.meanNs()),
                 time(h.stdDeviationNs()), time(h.maxNs())};
@@ -234,7 +241,7 @@ final class Report {
         return Arrays.toString(cpus).replaceAll("[\\[\\] ]", "");
     }
 
-    private static void table(PrintWriter out, String[] head, String[]... rows) {
+    static void table(PrintWriter out, String[] head, String[]... rows) {
         int[] width = new int[head.length];
         for (int i = 0; i < head.length; i++) {
             width[i] = head[i].length();

@@ -92,6 +92,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Open loop: evenly spaced requests or Poisson arrivals (default: ${DEFAULT-VALUE}).")
     String arrival;
 
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Start measuring at TIME, an ISO-8601 instant (2026-11-30T14:00:00Z) or Unix seconds, so "
+                    + "that shards on several hosts measure the same seconds: connections open and the warmup runs "
+                    + "before it (load starts the warmup plus 1 s ahead), seconds count from TIME, and the run ends "
+                    + "-d after it. A TIME already past is refused.")
+    String startAt;
+
     @Option(names = "--ramp", split = ",", paramLabel = "N,N,...",
             description = "Step the connection count, e.g. 1000,2000,5000: one measured step each (replaces -c/-d).")
     int[] ramp;
@@ -126,16 +133,34 @@ final class RunCommand implements Callable<Integer> {
             if (requests != null && requests < 1) {
                 throw new IllegalArgumentException("-n must be at least 1, got " + requests);
             }
+            java.time.Instant measureAt = startAt == null ? null : StartAt.parse(startAt, java.time.Instant.now());
+            if (measureAt != null && (requests != null || ramp != null)) {
+                throw new IllegalArgumentException("--start-at cannot be combined with " + (ramp != null ? "--ramp"
+                        : "-n: the requests would be spent in the warmup before the start"));
+            }
+            if (load.shard != null && ramp != null) {
+                throw new IllegalArgumentException("--shard and --ramp cannot be combined");
+            }
             LoadOptions.Prepared prepared = load.prepare(url);
-            LoadConfig.Builder builder = prepared.builder().requests(requests == null ? -1 : requests)
-                    .rate(openLoop);
+            ShardPart part = shardPart(prepared, requests, openLoop);
+            long ownRequests = requests == null ? -1 : part == null ? requests : prepared.shard().shareOf(requests);
+            if (ownRequests == 0) {
+                throw new IllegalArgumentException("--shard " + prepared.shard() + ": -n " + requests + " leaves this "
+                        + "shard no request; give at least " + prepared.shard().count());
+            }
+            if (openLoop != null && part != null) {
+                // The same split as the engine's between threads: by connections, so the shards' rates add up.
+                openLoop = openLoop.share((double) prepared.shard().shareOf(prepared.runConnections())
+                        / prepared.runConnections());
+            }
+            LoadConfig.Builder builder = prepared.builder().requests(ownRequests).rate(openLoop);
             (warmup != null ? warmup : requests != null || ramp != null ? Warmup.NONE : Warmup.AUTO).applyTo(builder);
             if (duration != null) {
                 builder.durationNs(duration.toNanos());
             }
             config = builder.build();
             description = prepared.describe(load.method, load.headers, latency, json)
-                    .withCommandLine(spec.commandLine().getParseResult().originalArgs());
+                    .withCommandLine(spec.commandLine().getParseResult().originalArgs()).withShard(part, measureAt);
         } catch (IllegalArgumentException | IOException e) {
             err.println("ringload: " + e.getMessage());
             err.flush();
@@ -152,6 +177,15 @@ final class RunCommand implements Callable<Integer> {
         warnAboutHostLimits(config.connections(), config.sources().size(), err);
         return plan == null ? execute(config, description, choice, outputs, out, err)
                 : executeRamp(config, plan, description, choice, outputs, out, err);
+    }
+
+    /** The shard's place in the whole run, or null without {@code --shard}. */
+    private static ShardPart shardPart(LoadOptions.Prepared prepared, Long requests, OpenLoopRate rate) {
+        if (prepared.shard() == null) {
+            return null;
+        }
+        return new ShardPart(prepared.shard(), prepared.runConnections(), requests == null ? -1 : requests,
+                rate == null ? 0 : rate.fromPerSecond(), rate == null ? 0 : rate.toPerSecond());
     }
 
     /** Raises the open-files limit for {@code connections} where allowed; false (and why, on err) where not. */
@@ -216,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports(),
-                LoadOptions.plans(config, description.mix()));
+                LoadOptions.plans(config, description.mix(), description.connectionBase()));
         RampResult result;
         try (SignalStop ignored = SignalStop.install(run::interrupt)) {
             result = run.executeRamp(plan);
@@ -243,14 +277,23 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         LoadRun run = new LoadRun(config, engine.name(), engine.engine().transports(),
-                LoadOptions.plans(config, description.mix()));
+                LoadOptions.plans(config, description.mix(), description.connectionBase()));
+        if (description.startAt() != null) {
+            run.measureFrom(description.startAt());
+        }
         IntervalListener progress = ProgressLine.forRun(outputs.quiet(), config.durationNs() / 1e9,
                 config.warmupNs() / 1e9, config.connections());
+        SecondHistograms secondHistograms = description.shard() == null ? null : new SecondHistograms();
         RunResult result;
         try (HlogWriter hlog = outputs.hlog() == null ? null : new HlogWriter(outputs.hlog());
              SignalStop ignored = SignalStop.install(run::interrupt)) {
-            run.onSecond(hlog == null ? progress : (sample, latency, service) -> {
-                hlog.onSecond(sample, latency, service);
+            run.onSecond((sample, latency, service) -> {
+                if (hlog != null) {
+                    hlog.onSecond(sample, latency, service);
+                }
+                if (secondHistograms != null) {
+                    secondHistograms.onSecond(sample, latency, service);
+                }
                 progress.onSecond(sample, latency, service);
             });
             try {
@@ -267,7 +310,8 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Thresholds.Verdict> verdicts = outputs.thresholds().judge(result);
         String message = result.unreachable() ? unreachableMessage(result) : null;
-        String report = JsonReport.run(result, description, message, verdicts);
+        warnIfLate(result, description, err);
+        String report = JsonReport.run(result, description, message, verdicts, secondHistograms);
         if (json) {
             out.println(report);
         } else if (message == null) {
@@ -276,6 +320,19 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return finish(result, message, verdicts, report, outputs, err);
+    }
+
+    /** A timed start that the connecting and warmup made miss its instant by more than a tenth of a second. */
+    private static void warnIfLate(RunResult result, RunDescription description, PrintWriter err) {
+        if (description.startAt() == null) {
+            return;
+        }
+        long lateMs = result.startedAt().toEpochMilli() - description.startAt().toEpochMilli();
+        if (lateMs > 100) {
+            err.println("ringload: warning: measuring began " + lateMs + " ms after --start-at " + description.startAt()
+                    + "; give the shards more time to connect and warm up");
+            err.flush();
+        }
     }
 
     private static String unreachableMessage(RunResult result) {

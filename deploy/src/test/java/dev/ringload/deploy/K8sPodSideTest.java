@@ -51,7 +51,7 @@ class K8sPodSideTest {
                 .redirectOutput(work.resolve("serve.log").toFile()).start();
         waitForPort(port);
         V1Job job = K8sJobManifestTest.parse(Rendered.k8sJob(List.of("--image", "ringload:test", "--shards",
-                String.valueOf(SHARDS), "--lead", "4", "--", "run", "-c", "6", "-d", "2s", "--warmup", "0",
+                String.valueOf(SHARDS), "--lead", "8", "--", "run", "-c", "6", "-d", "2s", "--warmup", "0",
                 "http://127.0.0.1:" + port + "/")));
         V1Container container = job.getSpec().getTemplate().getSpec().getContainers().getFirst();
 
@@ -64,6 +64,7 @@ class K8sPodSideTest {
         List<Process> pods = new ArrayList<>();
         for (int index = 0; index < SHARDS; index++) {
             List<String> command = new ArrayList<>(container.getCommand());
+            command.set(0, bin.resolve(command.getFirst()).toString()); // looked up on the image's PATH
             command.addAll(container.getArgs());
             ProcessBuilder pod = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("pod-" + index + ".log").toFile());
@@ -88,7 +89,7 @@ class K8sPodSideTest {
                     Rendered.DEPLOY.resolve("k8s/extract-shard.sh").toString(), out.toString()), log);
             assertThat(extracted.code()).as(extracted.stderr()).isZero();
             assertThat(extracted.stdout().strip()).isEqualTo(String.valueOf(index));
-            assertThat(Files.readString(out.resolve("shard-" + index + ".exit")).strip()).isEqualTo("0");
+            assertThat(Files.readString(out.resolve("shard-" + index + ".exit")).strip()).as(log).isEqualTo("0");
             sum += total(Files.readString(out.resolve("shard-" + index + ".json")));
         }
         assertThat(sum).isPositive();

@@ -25,11 +25,13 @@ import java.util.concurrent.TimeUnit;
  * @param rate             an open-loop rate for the whole run, split over the threads by their connections; null:
  *                         closed loop (a connection sends its next request when a response arrives)
  * @param sources          local addresses to connect from, spread over the connections; empty: the kernel picks
+ * @param shard            which part of a run spread over several processes this is ({@link Shard#WHOLE}: all of
+ *                         it); the other settings are already this shard's share, the shard only varies the seeds
  */
 public record LoadConfig(Target target, byte[] request, boolean headRequests, int connections, int threads,
                          int[] cpus, int pipelining, long durationNs, long requests, long timeoutNs,
                          long connectTimeoutNs, long warmupNs, boolean warmupAuto, OpenLoopRate rate,
-                         SourceAddresses sources) {
+                         SourceAddresses sources, Shard shard) {
 
     public LoadConfig {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
@@ -48,6 +50,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         if (rate != null && requests > 0) {
             throw new IllegalArgumentException("an open-loop rate cannot be combined with a request count");
         }
+        if (shard == null) throw new IllegalArgumentException("shard must be given (Shard.WHOLE: not split)");
         request = request.clone();
         cpus = cpus == null ? new int[0] : cpus.clone();
         sources = sources == null ? SourceAddresses.NONE : sources;
@@ -105,9 +108,12 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         return rate == null ? null : rate.share((double) connectionsOf(index) / connections);
     }
 
-    /** The seed of thread {@code index}'s Poisson schedule: fixed, so a run's schedule can be repeated. */
+    /**
+     * The seed of thread {@code index}'s Poisson schedule: fixed, so a run's schedule can be repeated, and another
+     * for each shard, so that shards do not send the same bursts at the same moments.
+     */
     public long seedOf(int index) {
-        return 0x9E3779B97F4A7C15L * (index + 1);
+        return 0x9E3779B97F4A7C15L * (index + 1 + ((long) shard.index() << 32));
     }
 
     public boolean openLoop() {
@@ -125,7 +131,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
                 && Arrays.equals(cpus, c.cpus) && pipelining == c.pipelining && durationNs == c.durationNs
                 && requests == c.requests && timeoutNs == c.timeoutNs && connectTimeoutNs == c.connectTimeoutNs
                 && warmupNs == c.warmupNs && warmupAuto == c.warmupAuto && java.util.Objects.equals(rate, c.rate)
-                && sources.addresses().equals(c.sources.addresses());
+                && sources.addresses().equals(c.sources.addresses()) && shard.equals(c.shard);
     }
 
     @Override
@@ -136,7 +142,8 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
     @Override
     public String toString() {
         return "LoadConfig[" + target.url() + ", c=" + connections + ", t=" + threads + ", p=" + pipelining
-                + ", durationNs=" + durationNs + ", requests=" + requests + (rate == null ? "" : ", rate=" + rate) + "]";
+                + ", durationNs=" + durationNs + ", requests=" + requests + (rate == null ? "" : ", rate=" + rate)
+                + (shard.whole() ? "" : ", shard=" + shard) + "]";
     }
 
     /**
@@ -159,6 +166,7 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
         private boolean warmupAuto;
         private OpenLoopRate rate;
         private SourceAddresses sources = SourceAddresses.NONE;
+        private Shard shard = Shard.WHOLE;
 
         private Builder(Target target, byte[] request) {
             this.target = target;
@@ -236,11 +244,17 @@ public record LoadConfig(Target target, byte[] request, boolean headRequests, in
             return this;
         }
 
+        /** This configuration is shard {@code shard}'s part of a larger run (the default: {@link Shard#WHOLE}). */
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an invalid combination, with a one-line reason */
         public LoadConfig build() {
             long duration = durationNs != null ? durationNs : requests > 0 ? 0 : DEFAULT_DURATION_NS;
             return new LoadConfig(target, request, headRequests, connections, threads, cpus, pipelining, duration,
-                    requests, timeoutNs, connectTimeoutNs, warmupNs, warmupAuto, rate, sources);
+                    requests, timeoutNs, connectTimeoutNs, warmupNs, warmupAuto, rate, sources, shard);
         }
     }
 }

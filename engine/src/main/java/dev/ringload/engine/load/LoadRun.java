@@ -22,6 +22,8 @@ public final class LoadRun {
 
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** With {@link #measureFrom}: time to open the connections before the warmup (or, without one, the start). */
+    public static final long CONNECT_LEAD_NS = SECOND_NS;
     /** Deep pipelines bring big bursts per connection: larger receives mean fewer completions per response. */
     private static final int DEEP_PIPELINE = 16;
 
@@ -33,6 +35,7 @@ public final class LoadRun {
     private final Histogram[] recycled;
     private volatile boolean interrupted;
     private IntervalListener listener = IntervalListener.NONE;
+    private Instant measureAt;
 
     /** @param engine the engine's name for the report; {@code transports} make its transport per worker */
     public LoadRun(LoadConfig config, String engine, TransportFactory transports) {
@@ -67,13 +70,25 @@ public final class LoadRun {
         return this;
     }
 
+    /**
+     * Measures from {@code instant} (wall clock), as other processes of the same run do: {@link #execute} waits, then
+     * opens the connections and warms up in the warmup's length plus {@link #CONNECT_LEAD_NS} before it; everything
+     * before the instant is warmup, and seconds and the end count from the instant. Before executing.
+     */
+    public LoadRun measureFrom(Instant instant) {
+        this.measureAt = instant;
+        return this;
+    }
+
     /** Runs to the end and returns what was measured. */
     public RunResult execute() throws InterruptedException {
+        long measureAtNs = measureAt == null ? 0 : awaitLead();
+        boolean timed = measureAt != null;
         // Without a warmup every request counts: workers start in the measured phase. An open loop without one
         // measures from when every thread's first connection is up: its schedule starts there, and a window opened
         // earlier would count the client's own start-up as requests the server never got.
-        boolean settle = config.warmupNs() == 0 && config.openLoop();
-        start(config.warmupNs() == 0 && !settle);
+        boolean settle = !timed && config.warmupNs() == 0 && config.openLoop();
+        start(!timed && config.warmupNs() == 0 && !settle);
         SecondSampler sampler = new SecondSampler(workers, config, listener, this::live);
         Histogram total = newHistogram();
         Histogram serviceTotal = newHistogram();
@@ -84,17 +99,17 @@ public final class LoadRun {
             unreachable = awaitFirstConnections();
             workers.forEach(LoadWorker::startMeasuring);
             awaitMeasuring();
-        } else if (config.warmupNs() > 0) {
+        } else if (timed || config.warmupNs() > 0) {
             long warmupStart = System.nanoTime();
             sampler.begin(true, warmupStart);
             WarmupSettle warm = null;
-            if (config.warmupAuto()) {
+            if (config.warmupAuto() && !timed) { // a timed start warms up until its instant, settled or not
                 warm = new WarmupSettle(config.openLoop());
                 warm.begin(warmupStart, sum(Counter.WARMUP_RESPONSES));
             }
-            unreachable = everySecond(sampler, warmupStart, warmupStart + config.warmupNs(), null, total,
-                    serviceTotal, warm);
-            workers.forEach(LoadWorker::startMeasuring);
+            unreachable = everySecond(sampler, warmupStart, timed ? measureAtNs : warmupStart + config.warmupNs(),
+                    null, total, serviceTotal, warm);
+            workers.forEach(LoadWorker::startMeasuringAfterWarmup);
             awaitMeasuring();
             sampler.take(System.nanoTime(), total, serviceTotal); // the warmup's last, partial second
             warmupResponses = sum(Counter.WARMUP_RESPONSES);
@@ -106,9 +121,13 @@ public final class LoadRun {
         long bytesAtStart = sum(Counter.BYTES_READ);
         sampler.begin(false, start);
         List<SecondSample> seconds = new ArrayList<>();
-        long end = config.durationNs() > 0 ? start + config.durationNs() : Long.MAX_VALUE;
+        // A timed start counts seconds from its instant, so every process of the run closes its seconds at the same
+        // wall-clock moments (a whole second apart from the instant, even when this one began late) and ends with
+        // them; the first second is the few milliseconds the phase switch took shorter.
+        long phaseStart = timed ? measureAtNs + Math.max(0, start - measureAtNs) / SECOND_NS * SECOND_NS : start;
+        long end = config.durationNs() > 0 ? phaseStart + config.durationNs() : Long.MAX_VALUE;
         if (!unreachable) {
-            unreachable = everySecond(sampler, start, end, seconds, total, serviceTotal, null);
+            unreachable = everySecond(sampler, phaseStart, end, seconds, total, serviceTotal, null);
         }
         long stoppedAt = System.nanoTime();
         CpuSample cpuAtStop = CpuSample.take(threads, workers);
@@ -128,6 +147,20 @@ public final class LoadRun {
         return new RunResult(config, engine, startedAt, stoppedAt - start, Latency.of(total), seconds,
                 totals.get(Counter.BYTES_READ) - bytesAtStart, totals, warmupResponses, warmupNs, interrupted,
                 unreachable, client, openLoop, targetResults());
+    }
+
+    /**
+     * Sleeps until the warmup (and the connecting before it) must begin for the measurement to start at
+     * {@link #measureAt}, or until interrupted; returns {@code measureAt} on the {@link System#nanoTime} scale.
+     */
+    private long awaitLead() throws InterruptedException {
+        Instant now = Instant.now();
+        long measureAtNs = System.nanoTime() + Duration.between(now, measureAt).toNanos();
+        long beginNs = measureAtNs - config.warmupNs() - CONNECT_LEAD_NS;
+        while (!interrupted && System.nanoTime() < beginNs) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(beginNs - System.nanoTime(), POLL_NS));
+        }
+        return measureAtNs;
     }
 
     /**

@@ -70,6 +70,8 @@ public final class LoadWorker implements TransportEvents {
 
     private volatile boolean running = true;
     private volatile boolean measureRequested;
+    /** What ran before the measured phase was a warmup even without one configured (a timed start's lead). */
+    private boolean warmedUp;
     private boolean measuring;
     private volatile int target;
     private volatile double targetRate;
@@ -145,7 +147,7 @@ public final class LoadWorker implements TransportEvents {
         if (measureRequested && !measuring) {
             // The phase changes here, between rounds of events: counters and latencies switch at the same instant.
             counters.set(Counter.WARMUP_RESPONSES, counters.get(Counter.RESPONSES));
-            if (config.warmupNs() > 0 || schedule != null) {
+            if (config.warmupNs() > 0 || schedule != null || warmedUp) {
                 // Without a warmup everything so far (a failed first connect) counts; but an open loop is only
                 // switched once its connections came up (LoadRun), and what it sent before is not in the window.
                 counters.restartAfterWarmup();
@@ -626,6 +628,15 @@ public final class LoadWorker implements TransportEvents {
 
     /** Starts the measured phase at the next iteration: counters restart, latencies start recording. Any thread. */
     public void startMeasuring() {
+        measureRequested = true;
+    }
+
+    /**
+     * Starts the measured phase after a warmup whatever the configured one (a timed start connects and loads before
+     * its instant): the counters restart. Any thread.
+     */
+    public void startMeasuringAfterWarmup() {
+        warmedUp = true; // published by the volatile write below
         measureRequested = true;
     }
 

@@ -3,6 +3,7 @@ package dev.ringload.engine.mix;
 import dev.ringload.engine.load.RequestSlots;
 import dev.ringload.engine.load.SendBatch;
 import dev.ringload.engine.load.SendPlan;
+import dev.ringload.engine.load.Shard;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -17,6 +18,8 @@ import java.util.SplittableRandom;
  * without placeholders is sent from the shape's own bytes, with no copy. Nothing here allocates per request.
  *
  * <p>{@code {seq}} is unique in the run without sharing a counter: thread i takes i, i + threads, i + 2 threads...
+ * Spread over shards, shard s of n keeps the values that are s modulo n (its thread i: s + n i, stepping by
+ * n threads), so the shards' values never meet, whatever each shard's thread count.
  */
 public final class MixPlan implements SendPlan, PlaceholderValues {
 
@@ -48,6 +51,15 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
      */
     public MixPlan(RequestMix mix, int thread, int threads, int connectionBase, int connections, int pipelining,
                    long seed) {
+        this(mix, thread, threads, connectionBase, connections, pipelining, seed, Shard.WHOLE);
+    }
+
+    /**
+     * A plan for a worker of shard {@code shard}: its {@code {seq}} values in the shard's own residue class, its
+     * start in the cycle where the shard's part of the run's threads begins ({@code connectionBase} run-wide).
+     */
+    public MixPlan(RequestMix mix, int thread, int threads, int connectionBase, int connections, int pipelining,
+                   long seed, Shard shard) {
         this.shapes = mix.shapes().toArray(RequestShape[]::new);
         this.cycle = mix.cycle();
         this.cumulativeWeights = mix.cumulativeWeights();
@@ -65,15 +77,17 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
         this.random = new SplittableRandom(seed);
         this.thread = thread;
         this.connectionBase = connectionBase;
-        this.seq = new DecimalCounter(thread, threads);
-        this.fast = roundRobin ? SeqCycle.of(shapes, cycle, pipelining, threads) : null;
+        int seqStep = Math.multiplyExact(shard.count(), threads);
+        this.seq = new DecimalCounter(shard.index() + (long) shard.count() * thread, seqStep);
+        this.fast = roundRobin ? SeqCycle.of(shapes, cycle, pipelining, seqStep) : null;
         boolean seqShapes = false;
         for (RequestShape s : shapes) {
             seqShapes |= s.seqOnly();
         }
         this.anySeq = seqShapes;
         // Threads start at different places of the cycle, so a short run still mixes every request.
-        this.position = cycle.length == 0 ? 0 : (int) ((long) thread * cycle.length / threads);
+        long runThread = (long) shard.index() * threads + thread; // of shard.count() x threads
+        this.position = cycle.length == 0 ? 0 : (int) (runThread * cycle.length / seqStep);
     }
 
     @Override

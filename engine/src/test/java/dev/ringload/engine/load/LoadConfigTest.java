@@ -46,6 +46,31 @@ class LoadConfigTest {
     }
 
     @Test
+    void shardSharesAddUpToTheTotalAndStartWhereTheEarlierOnesEnd() {
+        for (long total : new long[] {0, 1, 7, 10, 1_000_003}) {
+            long sum = 0;
+            for (int i = 0; i < 4; i++) {
+                Shard shard = new Shard(i, 4);
+                assertThat(shard.offsetOf(total)).as("shard %d of %d", i, total).isEqualTo(sum);
+                sum += shard.shareOf(total);
+            }
+            assertThat(sum).isEqualTo(total);
+        }
+        assertThat(new Shard(0, 3).shareOf(10)).isEqualTo(4);
+        assertThat(new Shard(2, 3).shareOf(10)).isEqualTo(3);
+        assertThatThrownBy(() -> new Shard(3, 3)).hasMessage("the shard index must be 0..2, got 3");
+        assertThatThrownBy(() -> new Shard(0, 0)).hasMessage("the shard count must be at least 1, got 0");
+    }
+
+    @Test
+    void eachShardHasItsOwnSeedsAndTheWholeRunKeepsItsOldOnes() {
+        LoadConfig whole = LoadConfig.builder(TARGET, REQUEST).build();
+        LoadConfig second = LoadConfig.builder(TARGET, REQUEST).shard(new Shard(1, 2)).build();
+        assertThat(whole.seedOf(0)).isEqualTo(0x9E3779B97F4A7C15L);
+        assertThat(second.seedOf(0)).isNotEqualTo(whole.seedOf(0)).isNotEqualTo(whole.seedOf(1));
+    }
+
+    @Test
     void theRequestBytesCannotBeChangedFromOutside() {
         byte[] request = REQUEST.clone();
         LoadConfig c = LoadConfig.builder(TARGET, request).build();

@@ -3,6 +3,7 @@ package dev.ringload.engine.mix;
 import dev.ringload.engine.load.RequestSlots;
 import dev.ringload.engine.load.RequestTemplate;
 import dev.ringload.engine.load.SendBatch;
+import dev.ringload.engine.load.Shard;
 import dev.ringload.engine.load.Target;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,29 @@ class MixPlanTest {
             assertThat(v).isEqualTo(1);
             assertThat(Long.parseLong(k) % 3).isEqualTo(2);
         });
+    }
+
+    /**
+     * Shard 0 of 2 on one thread and shard 1 of 2 on two threads: together every {seq} value once, through the
+     * general path (below 10000) and the fast path (from 10000 on).
+     */
+    @Test
+    void shardsTakeDisjointSeqValuesWhateverTheirThreadCounts() {
+        RequestMix mix = RequestMix.compile(List.of(get("http://h/a/{seq}", 1)), ENDPOINT, RequestMix.Pick.ROUND_ROBIN);
+        List<Long> values = new ArrayList<>();
+        values.addAll(seqValues(new MixPlan(mix, 0, 1, 0, 1, 1, 7, new Shard(0, 2)), 12_000));
+        values.addAll(seqValues(new MixPlan(mix, 0, 2, 1, 1, 1, 7, new Shard(1, 2)), 6_000));
+        values.addAll(seqValues(new MixPlan(mix, 1, 2, 2, 1, 1, 7, new Shard(1, 2)), 6_000));
+        assertThat(values).doesNotHaveDuplicates().hasSize(24_000);
+        assertThat(values.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(23_999);
+    }
+
+    private static List<Long> seqValues(MixPlan plan, int count) {
+        List<Long> values = new ArrayList<>();
+        for (String request : send(plan, count, 0, new ArrayList<>())) {
+            values.add(Long.parseLong(request.substring("GET /a/".length(), request.indexOf(' ', 4))));
+        }
+        return values;
     }
 
     @Test
