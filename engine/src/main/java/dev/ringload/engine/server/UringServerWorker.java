@@ -222,7 +222,11 @@ final class UringServerWorker extends ServerWorkerBase implements CompletionHand
 
     @Override
     protected void ioLingerZero(ServerConnection c) {
-        sockets.setLingerZero(c.fd);
+        try {
+            sockets.setLingerZero(c.fd);
+        } catch (RuntimeException e) {
+            // the peer is gone already: the close that follows ends it all the same
+        }
     }
 
     @Override
