@@ -178,6 +178,10 @@ int main(void) {
     FIELD(rlimit, rlim_cur);
     FIELD(rlimit, rlim_max);
 
+    STRUCT(linger);
+    FIELD(linger, l_onoff);
+    FIELD(linger, l_linger);
+
     CONST(IORING_SETUP_CQSIZE);
     CONST(IORING_SETUP_CLAMP);
     CONST(IORING_SETUP_SUBMIT_ALL);
@@ -257,6 +261,7 @@ int main(void) {
     CONST(SOL_SOCKET);
     CONST(SO_REUSEADDR);
     CONST(SO_REUSEPORT);
+    CONST(SO_LINGER);
     CONST(SO_ERROR);
     CONST(IPPROTO_IP);
     CONST(IP_BIND_ADDRESS_NO_PORT);

@@ -1,5 +1,7 @@
 package dev.ringload.cli;
 
+import dev.ringload.engine.server.FaultKind;
+import dev.ringload.engine.server.InjectedFault;
 import dev.ringload.engine.server.ServerConfig;
 import dev.ringload.engine.Engines;
 import dev.ringload.engine.server.TargetServer;
@@ -17,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +32,8 @@ import java.util.concurrent.CountDownLatch;
         description = {
                 "Run the built-in HTTP/1.1 target server.",
                 "io_uring (or NIO where io_uring is unusable), pre-encoded responses, pipelining honoured. Every "
-                        + "request gets the same response. Stop it with Ctrl-C or SIGTERM."
+                        + "request gets the same response, except where a --fault hits it. Stop it with Ctrl-C or "
+                        + "SIGTERM; it prints the complete responses served and, per --fault kind, how often it fired."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -96,6 +103,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Fault for testing clients: answer at most N requests per second, the rest in order later.")
     double maxRate;
 
+    @Option(names = "--fault", paramLabel = "KIND[:VALUE][@WHEN]",
+            description = {"Fault for testing clients, repeatable: reset, close-mid-pipeline, trickle:BYTES_PER_MS, "
+                    + "stall:DURATION, huge-headers:BYTES, bad-status, bad-chunk, garbage:BYTES, no-response. WHEN is N "
+                    + "(every N-th request) or P%% (a probability); default every request. reset:100 = reset@100.",
+                    "Examples: --fault reset@1%% --fault trickle:10@50 --fault stall:2s@5%%"})
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--fault-seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the --fault probabilities: the same seed faults the same requests (default: ${DEFAULT-VALUE}).")
+    long faultSeed;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -128,6 +146,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             out.printf("ringload serve: stopped; served %d requests%n", server.served());
+            printFaultCounts(out, server);
             out.flush();
             stopped.countDown();
         }, "ringload-serve-shutdown"));
@@ -138,6 +157,17 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    /** One line per configured fault kind: how often it fired (the served line counts complete responses). */
+    private static void printFaultCounts(PrintWriter out, TargetServer server) {
+        Set<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+        for (InjectedFault f : server.config().faults().injected()) {
+            kinds.add(f.kind());
+        }
+        for (FaultKind kind : kinds) {
+            out.printf("ringload serve: fault %s sent %d times%n", kind.label(), server.faultsSent(kind));
+        }
     }
 
     ServerConfig config() throws IOException {
@@ -164,7 +194,15 @@ final class ServeCommand implements Callable<Integer> {
         return new ServerConfig(new InetSocketAddress(address, port), threadCount, cpuList, status,
                 contentType.isEmpty() ? null : contentType, content, delay == null ? 0 : delay.toNanos(), closeEvery,
                 new ServerConfig.Faults(stall == null ? 0 : stall.toNanos(), stallEvery == null ? 0 : stallEvery.toNanos(),
-                        maxRate));
+                        maxRate, injectedFaults(), faultSeed));
+    }
+
+    private List<InjectedFault> injectedFaults() {
+        List<InjectedFault> parsed = new ArrayList<>();
+        for (String spec : faults) {
+            parsed.add(InjectedFault.parse(spec));
+        }
+        return parsed;
     }
 
     static String hostPort(InetSocketAddress address) {

@@ -71,6 +71,36 @@ class ServeCommandTest {
     }
 
     @Test
+    void badFaultSpecsAreOneLineErrorsWithExitCode2() {
+        for (String[] bad : List.of(
+                new String[]{"explode", "unknown kind 'explode'"},
+                new String[]{"trickle", "trickle needs a value: trickle:BYTES_PER_MS"},
+                new String[]{"stall:200", "is not a duration with a unit"},
+                new String[]{"reset:10@5%", "reset:N already says every N-th request"},
+                new String[]{"garbage:64@150%", "at most 100%"},
+                new String[]{"reset@0", "N >= 1"},
+                new String[]{"huge-headers:10", "huge-headers takes 1024 to"},
+                new String[]{"bad-chunk@often", "'often' is neither N"})) {
+            Cli.Outcome outcome = Cli.execute("serve", "--port", "0", "--fault", bad[0]);
+            assertThat(outcome.exitCode()).as(bad[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(outcome.err()).as(bad[0]).startsWith("ringload serve: bad --fault '" + bad[0] + "': ")
+                    .contains(bad[1]).hasLineCount(1);
+        }
+    }
+
+    @Test
+    void faultsBecomeTheServerConfig() throws Exception {
+        ServeCommand serve = (ServeCommand) Main.commandLine().parseArgs("serve", "--fault", "reset:100", "--fault",
+                "stall:200ms@5%", "--fault-seed", "7").subcommand().commandSpec().userObject();
+        dev.ringload.engine.server.ServerConfig.Faults faults = serve.config().faults();
+        assertThat(faults.seed()).isEqualTo(7);
+        assertThat(faults.injected()).hasSize(2);
+        assertThat(faults.injected().get(0).everyN()).isEqualTo(100);
+        assertThat(faults.injected().get(1).value()).isEqualTo(200_000_000L);
+        assertThat(faults.injected().get(1).probability()).isEqualTo(0.05);
+    }
+
+    @Test
     void optionsBecomeTheServerConfig() throws Exception {
         CommandLine cmd = Main.commandLine();
         CommandLine.ParseResult parsed = cmd.parseArgs("serve", "--host", "::1", "--port", "9000", "--cpus", "0-1,3",
@@ -96,7 +126,7 @@ class ServeCommandTest {
         Cli.Outcome outcome = Cli.execute("serve", "--help");
         assertThat(outcome.exitCode()).isZero();
         for (String option : List.of("--host", "--port", "--threads", "--cpus", "--body", "--body-file",
-                "--content-type", "--status", "--delay", "--close-every")) {
+                "--content-type", "--status", "--delay", "--close-every", "--fault", "--fault-seed")) {
             assertThat(outcome.out()).contains(option);
         }
     }
@@ -134,6 +164,33 @@ class ServeCommandTest {
             } finally {
                 process.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void faultCountsArePrintedAtExit() throws Exception {
+        assumeTrue(IoUring.isAvailable());
+        Process process = startServeProcess("--fault", "close-mid-pipeline:3");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            Matcher m = Pattern.compile(":(\\d+)/").matcher(out.readLine());
+            assertThat(m.find()).isTrue();
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)))) {
+                s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".repeat(3).getBytes(StandardCharsets.US_ASCII));
+                String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(all.split("HTTP/1.1 200 OK", -1)).as("two answers, then the close").hasSize(3);
+            }
+            Thread.sleep(300); // counts are published once per loop iteration
+            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            List<String> rest = new ArrayList<>();
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                rest.add(line);
+            }
+            assertThat(rest).containsExactly("ringload serve: stopped; served 2 requests",
+                    "ringload serve: fault close-mid-pipeline sent 1 times");
+        } finally {
+            process.destroyForcibly();
         }
     }
 

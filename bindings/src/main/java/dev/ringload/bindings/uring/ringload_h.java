@@ -506,6 +506,12 @@ public class ringload_h {
         return SO_REUSEPORT;
     }
 
+    private static final int SO_LINGER = (int)13L;
+    /** {@snippet lang=c : #define SO_LINGER 13 } */
+    public static int SO_LINGER() {
+        return SO_LINGER;
+    }
+
     private static final int SO_ERROR = (int)4L;
     /** {@snippet lang=c : #define SO_ERROR 4 } */
     public static int SO_ERROR() {

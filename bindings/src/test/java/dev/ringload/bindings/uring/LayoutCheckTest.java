@@ -31,7 +31,8 @@ class LayoutCheckTest {
             io_uring_sqe.class, io_uring_cqe.class, io_sqring_offsets.class, io_cqring_offsets.class,
             io_uring_params.class, io_uring_buf.class, io_uring_buf_ring.class, io_uring_buf_reg.class,
             io_uring_probe.class, io_uring_probe_op.class, io_uring_getevents_arg.class, io_uring_rsrc_update.class,
-            __kernel_timespec.class, in_addr.class, sockaddr_in.class, sockaddr_in6.class, rlimit.class);
+            __kernel_timespec.class, in_addr.class, sockaddr_in.class, sockaddr_in6.class, rlimit.class,
+            linger.class);
 
     record Field(long offset, long size) {
     }

@@ -18,11 +18,13 @@ public final class Sockets {
     private final Arena arena;
     private final MemorySegment errnoState;
     private final MemorySegment intValue;
+    private final MemorySegment lingerValue;
 
     public Sockets(Arena arena) {
         this.arena = arena;
         this.errnoState = ringload_h.errnoState(arena);
         this.intValue = arena.allocate(JAVA_INT);
+        this.lingerValue = dev.ringload.bindings.uring.linger.allocate(arena);
     }
 
     /**
@@ -95,6 +97,16 @@ public final class Sockets {
         intValue.set(JAVA_INT, 0, value);
         if (ringload_h.setsockopt(errnoState, fd, level, option, intValue, (int) JAVA_INT.byteSize()) != 0) {
             throw new ErrnoException("setsockopt " + what, ringload_h.errno(errnoState));
+        }
+    }
+
+    /** SO_LINGER on with a timeout of 0: close(2) then drops what is unsent and sends a reset instead of a FIN. */
+    public void setLingerZero(int fd) {
+        dev.ringload.bindings.uring.linger.l_onoff(lingerValue, 1);
+        dev.ringload.bindings.uring.linger.l_linger(lingerValue, 0);
+        if (ringload_h.setsockopt(errnoState, fd, SOL_SOCKET(), SO_LINGER(), lingerValue,
+                (int) lingerValue.byteSize()) != 0) {
+            throw new ErrnoException("setsockopt SO_LINGER", ringload_h.errno(errnoState));
         }
     }
 

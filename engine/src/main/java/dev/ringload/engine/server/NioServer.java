@@ -50,7 +50,7 @@ public final class NioServer implements TargetServer {
         NioServer server = new NioServer(config);
         try {
             server.workers = ServerWorkers.start(config, "ringload-serve-nio-",
-                    (i, cpu, started) -> new NioServerWorker(config, server.listeners.get(i), cpu, started));
+                    (i, cpu, started) -> new NioServerWorker(config, i, server.listeners.get(i), cpu, started));
         } catch (RuntimeException e) {
             server.closeListeners();
             throw e;
@@ -76,6 +76,11 @@ public final class NioServer implements TargetServer {
     @Override
     public long served() {
         return workers.served();
+    }
+
+    @Override
+    public long faultsSent(FaultKind kind) {
+        return workers.faultsFired(kind);
     }
 
     @Override

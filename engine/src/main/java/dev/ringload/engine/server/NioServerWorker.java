@@ -28,16 +28,20 @@ final class NioServerWorker extends ServerWorkerBase {
     private SocketChannel[] channels = new SocketChannel[64];
     private SelectionKey[] keys = new SelectionKey[64];
     /** Delay batches due, in order (the delay is constant, so deadlines only grow). */
-    private long[] dueNs = new long[256];
-    private int[] dueSlot = new int[256];
-    private int[] dueGeneration = new int[256];
-    private int dueHead;
-    private int dueTail;
+    private final DueQueue delays;
+    /** Per injected fault, its timers (stall, trickle tick), each queue of one length; null for faults without. */
+    private final DueQueue[] faultTimers;
     private final Consumer<SelectionKey> onSelected = this::onSelected;
 
-    NioServerWorker(ServerConfig config, ServerSocketChannel listener, int cpu, CountDownLatch started) {
-        super(config, cpu, started);
+    NioServerWorker(ServerConfig config, int index, ServerSocketChannel listener, int cpu, CountDownLatch started) {
+        super(config, index, cpu, started);
         this.listener = listener;
+        this.delays = new DueQueue(config.delayNs());
+        this.faultTimers = new DueQueue[faults == null ? 0 : faults.size()];
+        for (int i = 0; i < faultTimers.length; i++) {
+            long ns = faultTimerNs(faults.fault(i));
+            faultTimers[i] = ns > 0 ? new DueQueue(ns) : null;
+        }
     }
 
     @Override
@@ -48,6 +52,7 @@ final class NioServerWorker extends ServerWorkerBase {
             }
             selector = s;
             responses = new ResponseArea(arena, config);
+            prepareFaults(arena);
             readSegment = arena.allocate(READ_BUFFER_SIZE, 64);
             readBuffer = readSegment.asByteBuffer();
             listener.register(selector, SelectionKey.OP_ACCEPT);
@@ -55,10 +60,10 @@ final class NioServerWorker extends ServerWorkerBase {
             try {
                 while (running) {
                     tick();
-                    runDue();
+                    long nextDueNs = runDue();
                     long wait = WAIT_MS;
-                    if (dueHead != dueTail) {
-                        wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(dueNs[dueHead % dueNs.length] - System.nanoTime()) + 1);
+                    if (nextDueNs != Long.MAX_VALUE) {
+                        wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextDueNs - System.nanoTime()) + 1);
                     }
                     selector.select(onSelected, Math.min(wait, WAIT_MS));
                     publish();
@@ -87,7 +92,7 @@ final class NioServerWorker extends ServerWorkerBase {
         if (!c.open || keys[c.slot] != key) {
             return;
         }
-        if (key.isWritable() && c.sending) {
+        if (key.isWritable() && c.sending && c.sendRemaining > 0) {
             write(c);
             if (!c.open) {
                 return;
@@ -145,10 +150,16 @@ final class NioServerWorker extends ServerWorkerBase {
         write(c);
     }
 
+    /** A buffer over bytes the base handed to {@link #ioSend}: pre-encoded responses or a fault's own bytes. */
+    private ByteBuffer view(long address, long length) {
+        return faultResponses != null && faultResponses.contains(address) ? faultResponses.view(address, length)
+                : responses.view(address, length);
+    }
+
     private void write(ServerConnection c) {
         long written;
         try {
-            written = channels[c.slot].write(responses.view(c.sendAddress, c.sendRemaining));
+            written = channels[c.slot].write(view(c.sendAddress, c.sendRemaining));
         } catch (IOException e) {
             sendDone(c, -1);
             return;
@@ -165,35 +176,52 @@ final class NioServerWorker extends ServerWorkerBase {
 
     @Override
     protected void ioDelay(ServerConnection c) {
-        if (dueTail - dueHead == dueNs.length) {
-            int n = dueNs.length * 2;
-            long[] ns = new long[n];
-            int[] slot = new int[n];
-            int[] gen = new int[n];
-            for (int i = dueHead; i < dueTail; i++) {
-                ns[i % n] = dueNs[i % dueNs.length];
-                slot[i % n] = dueSlot[i % dueNs.length];
-                gen[i % n] = dueGeneration[i % dueNs.length];
-            }
-            dueNs = ns;
-            dueSlot = slot;
-            dueGeneration = gen;
-        }
-        int i = dueTail++ % dueNs.length;
-        dueNs[i] = System.nanoTime() + config.delayNs();
-        dueSlot[i] = c.slot;
-        dueGeneration[i] = c.generation;
+        delays.add(System.nanoTime(), c.slot, c.generation);
     }
 
-    private void runDue() {
+    @Override
+    protected void ioFaultTimer(ServerConnection c, int fault) {
+        faultTimers[fault].add(System.nanoTime(), c.slot, c.generation);
+    }
+
+    @Override
+    protected void ioLingerZero(ServerConnection c) {
+        try {
+            channels[c.slot].setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            // already broken: the close that follows ends it all the same
+        }
+    }
+
+    /** Runs the timers that are due; returns when the next one is (Long.MAX_VALUE: none pending). */
+    private long runDue() {
         long now = System.nanoTime();
-        while (dueHead != dueTail && dueNs[dueHead % dueNs.length] <= now) {
-            int i = dueHead++ % dueNs.length;
-            ServerConnection c = connections[dueSlot[i]];
-            if (c.open && c.generation == dueGeneration[i]) {
+        while (delays.headDue(now)) {
+            ServerConnection c = connections[delays.headSlot()];
+            int generation = delays.headGeneration();
+            delays.removeHead();
+            if (c.open && c.generation == generation) {
                 delayed(c);
             }
         }
+        long next = delays.isEmpty() ? Long.MAX_VALUE : delays.headDueNs();
+        for (DueQueue timers : faultTimers) {
+            if (timers == null) {
+                continue;
+            }
+            while (timers.headDue(now)) {
+                ServerConnection c = connections[timers.headSlot()];
+                int generation = timers.headGeneration();
+                timers.removeHead();
+                if (c.open && c.generation == generation) {
+                    faultTimerDone(c);
+                }
+            }
+            if (!timers.isEmpty()) {
+                next = Math.min(next, timers.headDueNs());
+            }
+        }
+        return next;
     }
 
     @Override

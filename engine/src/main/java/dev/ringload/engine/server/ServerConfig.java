@@ -2,6 +2,7 @@ package dev.ringload.engine.server;
 
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What {@code ringload serve} answers and how.
@@ -14,16 +15,17 @@ import java.util.Arrays;
  * @param body        response body
  * @param delayNs     answer each request this long after it arrived (0: at once)
  * @param closeEvery  close each connection after this many responses (0: never)
- * @param faults      stalls and a capacity limit, for testing clients (see {@link Faults})
+ * @param faults      stalls, a capacity limit and injected faults, for testing clients (see {@link Faults})
  */
 public record ServerConfig(InetSocketAddress address, int threads, int[] cpus, int status, String contentType,
                            byte[] body, long delayNs, long closeEvery, Faults faults) {
 
     /**
      * Faults for testing clients: stop answering for {@code stallNs} out of every {@code stallEveryNs} (0: never),
-     * and send at most {@code maxRate} responses a second over all workers (0: no limit).
+     * send at most {@code maxRate} responses a second over all workers (0: no limit), and the {@code injected}
+     * faults of {@code --fault} (chosen per request from {@code seed}, see {@link InjectedFault}).
      */
-    public record Faults(long stallNs, long stallEveryNs, double maxRate) {
+    public record Faults(long stallNs, long stallEveryNs, double maxRate, List<InjectedFault> injected, long seed) {
         public static final Faults NONE = new Faults(0, 0, 0);
 
         public Faults {
@@ -36,6 +38,17 @@ public record ServerConfig(InetSocketAddress address, int threads, int[] cpus, i
             if (stallNs > 0 && stallNs >= stallEveryNs) {
                 throw new IllegalArgumentException("--stall must be shorter than --stall-every");
             }
+            injected = injected == null ? List.of() : List.copyOf(injected);
+        }
+
+        /** Stalls and a rate limit, no injected faults. */
+        public Faults(long stallNs, long stallEveryNs, double maxRate) {
+            this(stallNs, stallEveryNs, maxRate, List.of(), 0);
+        }
+
+        /** Only the injected faults of {@code --fault}, drawn from {@code seed}. */
+        public static Faults injected(long seed, InjectedFault... faults) {
+            return new Faults(0, 0, 0, List.of(faults), seed);
         }
     }
 

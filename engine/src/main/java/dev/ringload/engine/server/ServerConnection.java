@@ -41,6 +41,21 @@ final class ServerConnection {
     boolean lingering;
     long lingerSinceSecond;
 
+    /** Responses numbered below this had their fault (or none) decided; see {@link ServerWorkerBase}. */
+    long faultsDecidedUpTo;
+    /** The injected fault due at response number {@code faultAt}, or -1 for none decided yet. */
+    int faultIndex = -1;
+    long faultAt;
+    /** The fault whose timer (stall, trickle tick) is pending. */
+    int timerFault;
+    /** What follows the send in progress: one of ServerWorkerBase's THEN_ constants. */
+    int thenAction;
+    /** A trickled response's bytes not yet handed to a send. */
+    long trickleAddress;
+    long trickleRemaining;
+    /** no-response: nothing more is ever sent on this connection. */
+    boolean muted;
+
     ServerConnection(int slot) {
         this.slot = slot;
     }
@@ -58,6 +73,13 @@ final class ServerConnection {
         inFlightResponses = 0;
         sendAddress = sendRemaining = 0;
         lingering = false;
+        faultsDecidedUpTo = 0;
+        faultIndex = -1;
+        faultAt = 0;
+        timerFault = 0;
+        thenAction = 0;
+        trickleAddress = trickleRemaining = 0;
+        muted = false;
         delayHead = delayTail = 0;
         parser.reset();
     }

@@ -56,6 +56,15 @@ final class ServerWorkers {
         return total;
     }
 
+    /** How often {@code kind} fired so far, over all workers. */
+    long faultsFired(FaultKind kind) {
+        long total = 0;
+        for (ServerWorkerBase worker : workers) {
+            total += worker.faultsFired(kind);
+        }
+        return total;
+    }
+
     /** The deepest pipeline any connection used so far. */
     long maxPipelined() {
         long max = 0;

@@ -18,8 +18,14 @@ public interface TargetServer extends AutoCloseable {
 
     ServerConfig config();
 
-    /** Responses fully sent so far (updated once per loop iteration). */
+    /**
+     * Complete, well-formed responses fully sent so far (updated once per loop iteration), those a fault slowed,
+     * held or padded included; a fault's broken or partial bytes are not responses.
+     */
     long served();
+
+    /** How often injected fault {@code kind} (--fault) fired so far, over all workers. */
+    long faultsSent(FaultKind kind);
 
     /** The deepest pipeline any connection used so far. */
     long maxPipelineDepth();

@@ -60,7 +60,7 @@ public final class UringServer implements TargetServer {
     private void startWorkers() {
         try {
             workers = ServerWorkers.start(config, "ringload-serve-",
-                    (i, cpu, started) -> new UringServerWorker(config, listenFds[i], cpu, started));
+                    (i, cpu, started) -> new UringServerWorker(config, i, listenFds[i], cpu, started));
         } catch (RuntimeException e) {
             closeListeners();
             throw e;
@@ -91,6 +91,11 @@ public final class UringServer implements TargetServer {
     @Override
     public long served() {
         return workers.served();
+    }
+
+    @Override
+    public long faultsSent(FaultKind kind) {
+        return workers.faultsFired(kind);
     }
 
     /** The deepest pipeline any connection used so far (requests received but not yet answered). */

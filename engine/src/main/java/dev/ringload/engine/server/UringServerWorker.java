@@ -29,6 +29,7 @@ final class UringServerWorker extends ServerWorkerBase implements CompletionHand
     private static final int OP_SEND = 3;
     private static final int OP_DELAY = 4;
     private static final int OP_CLOSE = 5;
+    private static final int OP_FAULT_TIMER = 6;
     private static final int LISTENER = -1;
     private static final int BUFFER_GROUP = 0;
     private static final int BUFFERS = 512;
@@ -42,10 +43,12 @@ final class UringServerWorker extends ServerWorkerBase implements CompletionHand
     private ProvidedBufferRing buffers;
     private Sockets sockets;
     private MemorySegment delay;
+    /** Per injected fault, the timespec of its timer (stall, trickle tick); null for faults without one. */
+    private MemorySegment[] faultTimers;
     private boolean acceptArmed;
 
-    UringServerWorker(ServerConfig config, int listenFd, int cpu, CountDownLatch started) {
-        super(config, cpu, started);
+    UringServerWorker(ServerConfig config, int index, int listenFd, int cpu, CountDownLatch started) {
+        super(config, index, cpu, started);
         this.listenFd = listenFd;
     }
 
@@ -64,6 +67,7 @@ final class UringServerWorker extends ServerWorkerBase implements CompletionHand
                 delay = __kernel_timespec.allocate(arena);
                 __kernel_timespec.tv_sec(delay, config.delayNs() / 1_000_000_000L);
                 __kernel_timespec.tv_nsec(delay, config.delayNs() % 1_000_000_000L);
+                prepareFaultTimers(arena);
                 armAccept();
                 started();
                 loop();
@@ -73,6 +77,22 @@ final class UringServerWorker extends ServerWorkerBase implements CompletionHand
             }
         } catch (Throwable t) {
             failed(t);
+        }
+    }
+
+    private void prepareFaultTimers(Arena arena) {
+        prepareFaults(arena);
+        if (faults == null) {
+            return;
+        }
+        faultTimers = new MemorySegment[faults.size()];
+        for (int i = 0; i < faults.size(); i++) {
+            long ns = faultTimerNs(faults.fault(i));
+            if (ns > 0) {
+                faultTimers[i] = __kernel_timespec.allocate(arena);
+                __kernel_timespec.tv_sec(faultTimers[i], ns / 1_000_000_000L);
+                __kernel_timespec.tv_nsec(faultTimers[i], ns % 1_000_000_000L);
+            }
         }
     }
 
@@ -125,6 +145,11 @@ final class UringServerWorker extends ServerWorkerBase implements CompletionHand
             case OP_DELAY -> {
                 if (current) {
                     delayed(c);
+                }
+            }
+            case OP_FAULT_TIMER -> {
+                if (current) {
+                    faultTimerDone(c);
                 }
             }
             default -> {
@@ -188,6 +213,20 @@ final class UringServerWorker extends ServerWorkerBase implements CompletionHand
     @Override
     protected void ioDelay(ServerConnection c) {
         sq.timeout(delay.address(), 0, 0, UserData.encode(c.slot, OP_DELAY, c.generation));
+    }
+
+    @Override
+    protected void ioFaultTimer(ServerConnection c, int fault) {
+        sq.timeout(faultTimers[fault].address(), 0, 0, UserData.encode(c.slot, OP_FAULT_TIMER, c.generation));
+    }
+
+    @Override
+    protected void ioLingerZero(ServerConnection c) {
+        try {
+            sockets.setLingerZero(c.fd);
+        } catch (RuntimeException e) {
+            // the peer is gone already: the close that follows ends it all the same
+        }
     }
 
     @Override
