@@ -307,8 +307,14 @@ class RunCommandTest {
                 args.add("--json");
             }
             args.add(url);
+            long before = server.served();
             Process process = startCli(args, List.of());
-            Thread.sleep(2500);
+            // Once the load is under way (a JVM starting on a busy host may take seconds), not after a fixed sleep.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server.served() - before < 100 && System.nanoTime() < deadline && process.isAlive()) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
             // SIGINT for the tables, SIGTERM for JSON: both stop the run the same way.
             new ProcessBuilder("kill", json ? "-TERM" : "-INT", String.valueOf(process.pid())).start().waitFor();
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
