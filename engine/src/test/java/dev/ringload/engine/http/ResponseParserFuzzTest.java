@@ -59,11 +59,9 @@ class ResponseParserFuzzTest {
             assertThat(stricter).isEqualTo(laxer);
             return;
         }
-        assertThat(laxer.framed()).startsWith(stricter.framed().toArray(new Framed[0]));
-        if (laxer.failed()) {
-            return;
-        }
-        assertThat(stricter.framed().size()).isLessThanOrEqualTo(laxer.framed().size());
+        int n = stricter.framed().size();
+        assertThat(laxer.framed().size()).isGreaterThanOrEqualTo(n);
+        assertThat(laxer.framed().subList(0, n)).isEqualTo(stricter.framed());
     }
 
     /**
