@@ -13,7 +13,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 /**
  * Runs one JUnit test method, {@code CLASS#METHOD}, in this JVM: Jazzer fuzzes a single fuzz test per run, and a
- * JVM per target starts in a second where Maven takes ten. Run by scripts/fuzz.sh in source-file mode.
+ * JVM per target starts in a second where Maven takes ten. Compiled and run by scripts/fuzz.sh.
  */
 public class FuzzOne {
 
