@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Fuzzes every Jazzer fuzz test for a bounded time: scripts/fuzz.sh [seconds-per-target] (default 8; about a minute
+# Fuzzes every Jazzer fuzz test for a bounded time: scripts/fuzz.sh [seconds-per-target] (default 5: a minute and a half
 # in all). Plain test runs only replay the corpus under src/test/resources/**/*Inputs; this mutates it, guided by
 # coverage. A finding fails the script and Jazzer saves the input beside the corpus as crash-*; turn it into a plain
 # regression test. New interesting inputs go to .cifuzz-corpus/ (ignored by git), so later runs start from them.
 # Extra Maven arguments (e.g. -o) come from $MAVEN_ARGS.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
-seconds=${1:-8}
+seconds=${1:-5}
 RINGLOAD_NEED_JAVAC=1 . scripts/jdk.sh
 
 targets=(
