@@ -36,6 +36,9 @@ final class CpuListConverter implements CommandLine.ITypeConverter<CpuListConver
                     }
                 }
             }
+            if (cpus.isEmpty()) {
+                throw new NumberFormatException(); // "," or ",,": split drops empty trailing parts, leaving none
+            }
         } catch (NumberFormatException e) {
             throw new CommandLine.TypeConversionException(
                     "'" + text + "' is not a CPU list (examples: 0, 0-3, 0-3,8)");

@@ -22,6 +22,16 @@ public record Target(String url, String host, int port, String requestTarget, St
 
     /** Parses and resolves {@code url}; throws {@link IllegalArgumentException} with a one-line reason. */
     public static Target parse(String url) {
+        return parse(url, InetAddress::getAllByName);
+    }
+
+    /** How a host name becomes addresses: the system resolver, or a stand-in where tests must not look names up. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    static Target parse(String url, Resolver resolver) {
         URI uri;
         try {
             uri = new URI(url);
@@ -53,7 +63,7 @@ public record Target(String url, String host, int port, String requestTarget, St
                 + (uri.getPort() == -1 || port == 80 ? "" : ":" + port);
         List<InetAddress> addresses;
         try {
-            addresses = List.of(InetAddress.getAllByName(bareHost));
+            addresses = List.of(resolver.resolve(bareHost));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("cannot resolve host '" + bareHost + "'");
         }

@@ -94,7 +94,8 @@ public final class RawRequests {
             }
             String headerName = line.substring(0, colon);
             String value = line.substring(colon + 1).strip();
-            if (HttpSyntax.hasControl(value)) {
+            // Checked before strip(), which also removes the separators 0x1c-0x1f; the file goes out unstripped.
+            if (HttpSyntax.hasControl(line.substring(colon + 1))) {
                 throw error(name, lineNo, "header '" + headerName + "' has a control character in its value");
             }
             headers.add(headerName + ": " + value);

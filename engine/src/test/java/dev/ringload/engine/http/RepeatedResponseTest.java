@@ -110,4 +110,38 @@ class RepeatedResponseTest {
         assertThat(frame(parser, input.toString())).extracting(Framed::end).containsExactlyElementsOf(ends);
         assertThat(repeated.hits()).isZero();
     }
+
+    /** A response of exactly {@link RepeatedResponse#MAX_BYTES} is remembered; one byte more is always parsed. */
+    @Test
+    void onlyResponsesUpToTheLimitAreRemembered() {
+        for (int extra = 0; extra <= 1; extra++) {
+            String head = "HTTP/1.1 200 OK\r\nContent-Length: ";
+            int bodyLength = RepeatedResponse.MAX_BYTES + extra - head.length() - "984\r\n\r\n".length();
+            String response = head + bodyLength + "\r\n\r\n" + "b".repeat(bodyLength);
+            assertThat(response).hasSize(RepeatedResponse.MAX_BYTES + extra);
+            RepeatedResponse repeated = new RepeatedResponse();
+            assertThat(frame(new ResponseParser(repeated), response.repeat(3))).hasSize(3);
+            assertThat(repeated.hits()).as("hits at %d bytes", response.length()).isEqualTo(extra == 0 ? 2 : 0);
+        }
+    }
+
+    /**
+     * After eight differing responses in a row it neither compares nor remembers for 4096 responses; the last of
+     * those is remembered again, so the ones after the rest hit.
+     */
+    @Test
+    void aRunOfMissesRestsForAFixedNumberOfResponses() {
+        RepeatedResponse repeated = new RepeatedResponse();
+        ResponseParser parser = new ResponseParser(repeated);
+        StringBuilder differing = new StringBuilder(OK);
+        for (int k = 1; k <= 8; k++) {
+            differing.append(OK.replace("10:00:00", "10:00:0" + k));
+        }
+        assertThat(frame(parser, differing.toString())).hasSize(9);
+        assertThat(repeated.hits()).isZero();
+        assertThat(frame(parser, LONGER.repeat(4096))).hasSize(4096);
+        assertThat(repeated.hits()).as("resting").isZero();
+        assertThat(frame(parser, LONGER.repeat(4))).hasSize(4);
+        assertThat(repeated.hits()).isEqualTo(4);
+    }
 }

@@ -126,6 +126,20 @@ class RequestParserTest {
             "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
             "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n",
             "GET / HTTP/1.1\rX\n\r\n",
+            // Each of these once slipped past a mutant of the state machine that PIT made (no test failed).
+            "GET / HTTP/1.1\r\nX: a\u0001b\r\n\r\n",
+            "GET / HTTP/1.1\r\nX: a\u007fb\r\n\r\n",
+            "GET / HTTP/1.1\r\nX\u0001: a\r\n\r\n",
+            "GET / HTTP/1.1\r\n:a\r\n\r\n",
+            "GET / HTTP/1.1\r\nX: a\rb\r\n\r\n",
+            "GET / HTTP/1.1\r\nX: a\r\n\rb\n",
+            "GET /\u0001 HTTP/1.1\r\n\r\n",
+            "GET /\u007f HTTP/1.1\r\n\r\n",
+            "GET / HTTP/1.1 \r\n\r\n",
+            "GET / HTTP/1.2\r\n\r\n",
+            "GET / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: x\r\n\r\n",
+            "\u0001GET / HTTP/1.1\r\n\r\n",
+            " GET / HTTP/1.1\r\n\r\n",
     })
     void malformedRequestsGet400(String request) {
         assertThat(feed(bytes(request))).isZero();

@@ -192,4 +192,17 @@ class ResponseParserTest {
             }
         }
     }
+
+    /**
+     * A head read byte by byte (here: split across receives) starts from nothing, whatever the whole head before it
+     * set: its status, version, Content-Length and Connection tokens are not carried over.
+     */
+    @Test
+    void aSplitHeadForgetsTheHeadReadWholeBeforeIt() {
+        String first = "HTTP/1.0 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok";
+        String second = "HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+        assertThat(feed(bytes(first + second), first.length() + 5))
+                .containsExactly(new Done(200, false), new Done(404, false));
+        assertThat(parser.failed()).isFalse();
+    }
 }

@@ -132,6 +132,18 @@ class RawRequestsTest {
                 .isEqualTo(":3: a line starting with whitespace (obsolete line folding) is not allowed");
     }
 
+    /**
+     * Found by RawRequestsFuzzTest: String.strip() counts the separators 0x1c-0x1f as whitespace, so a value ending
+     * in one passed the control-character check and went to the wire, where a strict server answers 400.
+     */
+    @Test
+    void controlCharactersThatStripWouldRemoveAreRefused() throws IOException {
+        assertThat(refusal("POST / HTTP/1.1\r\nHost: h\r\nContent-Length:9\u001c\r\n\r\n{\"id\":42}"))
+                .isEqualTo(":3: header 'Content-Length' has a control character in its value");
+        assertThat(refusal("GET / HTTP/1.1\r\nHost: \u001fh\r\n\r\n"))
+                .isEqualTo(":2: header 'Host' has a control character in its value");
+    }
+
     @Test
     void unreadableFilesAndNoFilesAreRefused() {
         Path missing = dir.resolve("missing.http");
