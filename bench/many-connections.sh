@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# Many connections from one host: a ramp from 1,000 to N connections (default 100,000) against `ringload serve`
-# on loopback, spread over source addresses (default 127.0.0.2-127.0.0.9: eight ephemeral port ranges), on each
-# engine. Prints per engine: connections established and errors in each step, then the memory the extra
-# connections took, per connection:
+# Many connections from one host: a run at 1,000 and one at N connections (default 100,000) against `ringload
+# serve` on loopback, spread over source addresses (default 127.0.0.2-127.0.0.9: eight ephemeral port ranges), on
+# each engine. Prints per engine and run: connections established and errors, then the memory the extra connections took, per connection:
 #   - ringload's user space: Java heap in use after a full GC plus the native memory it allocated (NMT's "Other":
-#     off-heap send areas and ring memory), the 1,000-connection step subtracted, so the fixed per-thread buffers
+#     off-heap send areas and ring memory), the 1,000-connection run subtracted, so the fixed per-thread buffers
 #     (provided receive buffers, rings) cancel out;
 #   - the kernel: slab and TCP buffer pages (/proc/meminfo Slab, /proc/net/sockstat mem), both ends of each
 #     connection, as client and server share this host; roughly half is the client's.
 # Needs N + 1000 file descriptors per process (raised when the hard limit allows) and ~2 GiB free.
 #   bench/many-connections.sh [jar, default cli/target/ringload.jar] [N, default 100000] [engines, default "uring nio"]
-#                             [sources, default 127.0.0.2-127.0.0.9] [step seconds, default 20: time for the samples]
+#                             [sources, default 127.0.0.2-127.0.0.9] [seconds per run, default 20: time for the samples]
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 . bench/lib.sh
@@ -41,7 +40,11 @@ kernel_bytes() { # slab + TCP buffer pages
 user_bytes() { # Java heap in use after a full GC + native memory the program allocated (NMT "Other": FFM arenas)
     local pid=$1 heap native
     "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
-    heap=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v * 1024; exit } }')
+    # The "used" of each top-level line with a total: Serial (a one-CPU process's collector) lists DefNew and
+    # Tenured, G1 one heap; spaces inside them (indented) and Metaspace are left out.
+    heap=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | awk '/^[A-Za-z-]+ .*total .*used/ && !/^ *(Metaspace|class space)/ {
+        for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); sum += v * 1024 } }
+        END { print sum + 0 }')
     native=$("$JAVA_HOME/bin/jcmd" "$pid" VM.native_memory summary | awk '
         /^- +Other / { for (i = 1; i <= NF; i++) if ($i ~ /^committed=/) { v = $i; sub(/committed=/, "", v); sub(/KB\)?,?$/, "", v); print v * 1024 } }')
     echo $(( heap + ${native:-0} ))
@@ -58,24 +61,26 @@ wait_for_sockets() {
     sleep 1
 }
 
-printf '%-6s %9s %9s %7s %14s %16s\n' engine step established errors "user B/conn" "kernel B/conn*"
+printf '%-6s %9s %9s %7s %14s %16s\n' engine conns established errors "user B/conn" "kernel B/conn*"
 for engine in $engines; do
-    taskset -c 0 "${java[@]}" -XX:NativeMemoryTracking=summary -jar "$jar" run --engine "$engine" -t 1 --cpus 0 \
-        --ramp "$base,$n" --ramp-rate 20000 --step "${step}s" --source "$sources" --json -q "$url" >"$work/$engine.json" &
-    client=$!
-    wait_for_sockets "$client" "$base"
-    u0=$(user_bytes "$client"); k0=$(kernel_bytes)
-    wait_for_sockets "$client" "$n"
-    u1=$(user_bytes "$client"); k1=$(kernel_bytes)
-    wait "$client" || true
-    python3 - "$work/$engine.json" "$engine" "$u0" "$u1" "$k0" "$k1" "$base" "$n" <<'PYTHON'
+    # Two runs, not one ramp: a worker sizes its per-connection state for all its connections at the start.
+    for c in "$base" "$n"; do
+        taskset -c 0 "${java[@]}" -XX:NativeMemoryTracking=summary -jar "$jar" run --engine "$engine" -t 1 --cpus 0 \
+            -c "$c" -d "${step}s" --warmup 0 --source "$sources" --json -q "$url" >"$work/$engine-$c.json" &
+        client=$!
+        wait_for_sockets "$client" "$c"
+        echo "$(user_bytes "$client") $(kernel_bytes)" >"$work/$engine-$c.memory"
+        wait "$client" || true
+    done
+    python3 - "$work" "$engine" "$base" "$n" <<'PYTHON'
 import json, sys
-r = json.load(open(sys.argv[1]))
-engine, u0, u1, k0, k1, base, n = sys.argv[2], *map(int, sys.argv[3:])
-extra = n - base
-for s in r["steps"]:
-    print(f'{engine:<6} {s["connectionsRequested"]:>9} {s["connectionsEstablished"]:>9} {s["errors"]:>7}')
-print(f'{engine:<6} {"":>9} {"":>9} {"":>7} {(u1 - u0) / extra:>14.0f} {(k1 - k0) / extra:>16.0f}')
+work, engine, base, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+(u0, k0), (u1, k1) = [map(int, open(f"{work}/{engine}-{c}.memory").read().split()) for c in (base, n)]
+for c in (base, n):
+    r = json.load(open(f"{work}/{engine}-{c}.json"))
+    print(f'{engine:<6} {c:>9} {r["connections"]["established"]:>9} {r["errors"]["total"]:>7}')
+print(f'{engine:<6} {"":>9} {"":>9} {"":>7} {(u1 - u0) / (n - base):>14.0f} {(k1 - k0) / (n - base):>16.0f}'
+      f'   (user {u0 / 2**20:.1f} -> {u1 / 2**20:.1f} MiB, kernel {k0 / 2**20:.1f} -> {k1 / 2**20:.1f} MiB)')
 PYTHON
 done
 echo "* kernel bytes per connection count both ends (client and server sockets on this host); about half is the client's"
