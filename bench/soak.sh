@@ -20,7 +20,9 @@ serve_on_cpu1 "$jar"
 url="http://127.0.0.1:$port/"
 status=0
 for engine in $engines; do
-    taskset -c 0 "${java[@]}" -jar "$jar" run --engine "$engine" -t 1 --cpus 0 -c "$conns" -p "$depth" \
+    # A fixed, pre-touched heap: otherwise RSS climbs for minutes as the young generation is touched for the
+    # first time (a page at a time, at the client's slow steady allocation), which reads as growth but is not.
+    taskset -c 0 "${java[@]}" -Xms256m -Xmx256m -XX:+AlwaysPreTouch -jar "$jar" run --engine "$engine" -t 1 --cpus 0 -c "$conns" -p "$depth" \
         -d "${seconds}s" --warmup 0 --json -q "$url" >"$work/$engine.json" &
     client=$!
     : >"$work/$engine.samples"
