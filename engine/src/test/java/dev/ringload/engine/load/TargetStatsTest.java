@@ -34,6 +34,16 @@ class TargetStatsTest {
     }
 
     @Test
+    void statusesAtEachClassBoundaryLandInTheirClass() {
+        TargetStats w = new TargetStats(1, HIGHEST);
+        for (int status : new int[] {99, 100, 199, 200, 299, 300, 399, 400, 499, 500, 599, 600}) {
+            w.record(0, 1_000, status);
+        }
+        // [0] other (99, 600), [1] 1xx ... [5] 5xx: two each.
+        assertThat(TargetStats.merge(List.of(w), 1, HIGHEST).getFirst().statusClasses()).containsExactly(2, 2, 2, 2, 2, 2);
+    }
+
+    @Test
     void aMixTooLargeForLatencyPerRequestStillCountsEachOne() {
         int targets = (int) (TargetStats.LATENCY_BYTES / LatencyBuckets.bytes(1, HIGHEST)) + 1;
         TargetStats w = new TargetStats(targets, HIGHEST);
