@@ -71,6 +71,35 @@ class RepeatedResponseTest {
     }
 
     @Test
+    void aResponseDifferingInAnyOneByteIsNotTakenForTheRememberedOne() {
+        // Compared eight bytes at a time plus the last eight: every position, first word to the tail, must count.
+        byte[] ok = LONGER.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(ok.length % 8).as("a length that leaves a tail").isNotZero();
+        for (int at = 0; at < ok.length; at++) {
+            RepeatedResponse repeated = new RepeatedResponse();
+            repeated.remember(MemorySegment.ofArray(ok), 0, ok.length, 200, false, false);
+            byte[] other = ok.clone();
+            other[at] ^= 0x20;
+            assertThat(repeated.match(MemorySegment.ofArray(other), 0, other.length, false)).as("byte %d", at)
+                    .isEqualTo(-1);
+            assertThat(repeated.match(MemorySegment.ofArray(ok.clone()), 0, ok.length, false)).isEqualTo(ok.length);
+        }
+    }
+
+    @Test
+    void aResponseIsComparedWhereItStartsInTheBuffer() {
+        byte[] ok = OK.getBytes(StandardCharsets.ISO_8859_1);
+        RepeatedResponse repeated = new RepeatedResponse();
+        repeated.remember(MemorySegment.ofArray(ok), 0, ok.length, 200, false, false);
+        byte[] buffer = new byte[ok.length + 13];
+        System.arraycopy(ok, 0, buffer, 5, ok.length);
+        MemorySegment segment = MemorySegment.ofArray(buffer);
+        assertThat(repeated.match(segment, 5, buffer.length, false)).isEqualTo(5 + ok.length);
+        assertThat(repeated.match(segment, 4, buffer.length, false)).isEqualTo(-1);
+        assertThat(repeated.match(segment, 5, 5 + ok.length - 1, false)).as("one byte short").isEqualTo(-1);
+    }
+
+    @Test
     void aResponseSplitAcrossReadsIsFramedTheSameAtEverySplit() {
         String input = OK + OK + OK;
         for (int cut = 1; cut < input.length(); cut++) {
