@@ -62,8 +62,11 @@ final class FramingHeaders {
     private static final int MAX_ELEMENT_BYTES = 16;
     private static final int OVERLONG = Integer.MAX_VALUE;
 
-    private final byte[] name = new byte[TRANSFER_ENCODING.length];
-    private final byte[] element = new byte[MAX_ELEMENT_BYTES];
+    /**
+     * The name being read, lower-cased, then the list element being read: a name is done with at its colon, before
+     * any element, so one array serves both (a connection's parser is kept for every connection of a run).
+     */
+    private final byte[] token = new byte[Math.max(TRANSFER_ENCODING.length, MAX_ELEMENT_BYTES)];
 
     // The field line being read.
     private int nameLength;
@@ -96,20 +99,20 @@ final class FramingHeaders {
 
     /** One byte of a field name (the parser has checked it may appear in one). */
     void nameByte(int b) {
-        if (nameLength < name.length) {
-            name[nameLength] = (byte) lower(b);
+        if (nameLength < TRANSFER_ENCODING.length) {
+            token[nameLength] = (byte) lower(b);
         }
         nameLength++;
     }
 
     /** The name ended at its colon: classify it; {@link #valueByte} calls then read its value. */
     void endName() {
-        if (is(name, nameLength, CONTENT_LENGTH)) {
+        if (is(token, nameLength, CONTENT_LENGTH)) {
             field = CONTENT_LENGTH_FIELD;
-        } else if (is(name, nameLength, TRANSFER_ENCODING)) {
+        } else if (is(token, nameLength, TRANSFER_ENCODING)) {
             field = TRANSFER_ENCODING_FIELD;
             transferEncoding = true;
-        } else if (is(name, nameLength, CONNECTION)) {
+        } else if (is(token, nameLength, CONNECTION)) {
             field = CONNECTION_FIELD;
         } else {
             field = OTHER_FIELD;
@@ -151,20 +154,20 @@ final class FramingHeaders {
             endElement();
         } else if (b == ' ' || b == '\t') {
             spaceAfterElement = elementLength > 0;
-        } else if (spaceAfterElement || elementLength >= element.length) {
+        } else if (spaceAfterElement || elementLength >= MAX_ELEMENT_BYTES) {
             elementLength = OVERLONG; // whitespace inside, or too long: none of the tokens that matter
         } else {
-            element[elementLength++] = (byte) lower(b);
+            token[elementLength++] = (byte) lower(b);
         }
     }
 
     private void endElement() {
         if (elementLength > 0) { // empty elements ("a, , b") are allowed and mean nothing
             if (field == TRANSFER_ENCODING_FIELD) {
-                chunked = is(element, elementLength, CHUNKED_CODING); // each later coding replaces the final one
+                chunked = is(token, elementLength, CHUNKED_CODING); // each later coding replaces the final one
             } else {
-                close |= is(element, elementLength, CLOSE);
-                keepAlive |= is(element, elementLength, KEEP_ALIVE);
+                close |= is(token, elementLength, CLOSE);
+                keepAlive |= is(token, elementLength, KEEP_ALIVE);
             }
         }
         elementLength = 0;

@@ -59,7 +59,11 @@ public final class ResponseParser {
     private final FramingHeaders headers = new FramingHeaders();
     /** The worker's last framed response, or null: see {@link RepeatedResponse}. */
     private final RepeatedResponse repeated;
-    private final ChunkedBody chunkedBody = new ChunkedBody();
+    /**
+     * Made at the connection's first chunked response: a parser is kept per connection, most servers under load
+     * answer with a Content-Length, and at 100k connections every object a connection holds counts.
+     */
+    private ChunkedBody chunkedBody;
     private boolean expectNoBody;
 
     private int state = STATUS_LINE;
@@ -498,6 +502,9 @@ public final class ResponseParser {
                 state = BODY;
             }
             case FramingHeaders.CHUNKED -> {
+                if (chunkedBody == null) {
+                    chunkedBody = new ChunkedBody();
+                }
                 chunkedBody.start();
                 state = CHUNKED_BODY;
             }

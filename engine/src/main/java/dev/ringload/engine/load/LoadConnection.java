@@ -39,10 +39,10 @@ final class LoadConnection {
     boolean everConnected;
 
     /** @param repeated the worker's last framed response, shared by its connections' parsers */
-    LoadConnection(int index, int pipelining, RepeatedResponse repeated) {
+    LoadConnection(int index, RequestSlots slots, RepeatedResponse repeated) {
         this.parser = new ResponseParser(repeated);
         this.index = index;
-        this.slots = new RequestSlots(pipelining);
+        this.slots = slots;
     }
 
     int inFlight() {

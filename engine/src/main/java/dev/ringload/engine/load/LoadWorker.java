@@ -91,8 +91,10 @@ public final class LoadWorker implements TransportEvents {
         int count = config.connectionsOf(workerIndex);
         this.connections = new LoadConnection[count];
         RepeatedResponse repeated = new RepeatedResponse();
+        boolean openLoop = config.rateOf(workerIndex) != null;
         for (int i = 0; i < count; i++) {
-            connections[i] = new LoadConnection(i, pipelining, repeated);
+            RequestSlots slots = new RequestSlots(pipelining, openLoop, plan.notesTargets());
+            connections[i] = new LoadConnection(i, slots, repeated);
             connections[i].parser.expectNoBody(config.headRequests());
         }
         this.toStamp = new int[count];

@@ -7,6 +7,9 @@ package dev.ringload.engine.load;
  * a slot. A slot holds when its bytes were
  * handed to the kernel (stamped by the worker in one place for every transport) and, in an open loop, when the
  * schedule meant it to go.
+ *
+ * <p>What a run does not use is not kept (no schedule: no intended times; one request: no mix index), since a run
+ * holds one of these per connection and at 100k connections each array header counts.
  */
 public final class RequestSlots {
 
@@ -17,13 +20,22 @@ public final class RequestSlots {
     /** Which request of a mix each one is (see {@code SendPlan#targets}). */
     private final int[] target;
 
-    /** @param pipelining the most requests in flight at once */
+    /** Slots that keep everything: intended times and mix indexes too. */
     public RequestSlots(int pipelining) {
+        this(pipelining, true, true);
+    }
+
+    /**
+     * @param pipelining the most requests in flight at once
+     * @param openLoop   whether requests have intended times ({@link #intend})
+     * @param mixed      whether requests have mix indexes ({@link #target(long, int)})
+     */
+    public RequestSlots(int pipelining, boolean openLoop, boolean mixed) {
         this.size = Integer.highestOneBit(Math.max(1, pipelining - 1)) << (pipelining > 1 ? 1 : 0);
         this.mask = size - 1;
-        this.intendedNs = new long[size];
+        this.intendedNs = openLoop ? new long[size] : null;
         this.sentNs = new long[size];
-        this.target = new int[size];
+        this.target = mixed ? new int[size] : null;
     }
 
     /** Request {@code request} is request index {@code t} of the plan's mix. */

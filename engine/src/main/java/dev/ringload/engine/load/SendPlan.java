@@ -22,6 +22,11 @@ public interface SendPlan {
         return 1;
     }
 
+    /** Whether {@link #next} notes each request's index in its slot (then the slots must keep them). */
+    default boolean notesTargets() {
+        return targets() > 1;
+    }
+
     /** Whether request index {@code target} is a HEAD request (its response has no body). */
     default boolean head(int target) {
         return false;

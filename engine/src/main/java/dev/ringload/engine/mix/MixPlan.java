@@ -178,6 +178,12 @@ public final class MixPlan implements SendPlan, PlaceholderValues {
         };
     }
 
+    /** Every request's index is noted, even in a mix of one (the same paths, whatever the mix). */
+    @Override
+    public boolean notesTargets() {
+        return true;
+    }
+
     /** Whether request number {@code t} of the mix is a HEAD (its response has no body). */
     @Override
     public boolean head(int target) {

@@ -37,8 +37,11 @@ public final class NioTransport implements Transport {
     private final Route route;
     private final SocketChannel[] channels;
     private final SelectionKey[] keys;
-    private final ByteBuffer[] pending;
-    private final MemorySegment[] pendingSource;
+    /** Per connection, the send under way: its segment and [sendAt, sendEnd) of it still to write. */
+    private final MemorySegment[] sendSource;
+    private final int[] sendAt;
+    private final int[] sendEnd;
+    private final SegmentViews views = new SegmentViews();
     private final int[] queuedSends;
     private int queuedSendCount;
     /** What happened outside the selector's callbacks (writes, connects), reported right after onWake. */
@@ -65,8 +68,9 @@ public final class NioTransport implements Transport {
         this.route = route;
         this.channels = new SocketChannel[connections];
         this.keys = new SelectionKey[connections];
-        this.pending = new ByteBuffer[connections];
-        this.pendingSource = new MemorySegment[connections];
+        this.sendSource = new MemorySegment[connections];
+        this.sendAt = new int[connections];
+        this.sendEnd = new int[connections];
         this.queuedSends = new int[connections * 2 + 2]; // a connection lost and reopened in one poll queues twice
         this.later = new LaterEvents(connections * 4 + 4);
         this.connectedAtOnce = new SocketChannel[connections];
@@ -115,14 +119,9 @@ public final class NioTransport implements Transport {
 
     @Override
     public void send(int c, MemorySegment bytes, long offset, int length) {
-        // Each connection keeps one ByteBuffer view per source segment, re-aimed per send: no allocation per send.
-        ByteBuffer view = pending[c];
-        if (pendingSource[c] != bytes) {
-            view = bytes.asByteBuffer();
-            pending[c] = view;
-            pendingSource[c] = bytes;
-        }
-        view.limit((int) (offset + length)).position((int) offset);
+        sendSource[c] = bytes;
+        sendAt[c] = (int) offset;
+        sendEnd[c] = (int) (offset + length);
         queuedSends[queuedSendCount++] = c;
     }
 
@@ -182,7 +181,7 @@ public final class NioTransport implements Transport {
         queuedSendCount = 0;
         for (int i = 0; i < n; i++) {
             int c = queuedSends[i];
-            if (channels[c] != null && pending[c].hasRemaining() && write(c)) {
+            if (channels[c] != null && sendAt[c] < sendEnd[c] && write(c)) {
                 later.add(c, LaterEvents.SENT, 0);
             }
         }
@@ -211,7 +210,7 @@ public final class NioTransport implements Transport {
             finishConnect(c, key);
             return;
         }
-        if ((ready & SelectionKey.OP_WRITE) != 0 && pending[c] != null && pending[c].hasRemaining()) {
+        if ((ready & SelectionKey.OP_WRITE) != 0 && sendAt[c] < sendEnd[c]) {
             if (write(c)) {
                 events.onSent(c);
             }
@@ -262,7 +261,8 @@ public final class NioTransport implements Transport {
 
     /** Writes what the socket takes; true when the whole send is out. A failure is reported after onWake. */
     private boolean write(int c) {
-        ByteBuffer view = pending[c];
+        ByteBuffer view = views.of(sendSource[c]);
+        view.limit(sendEnd[c]).position(sendAt[c]);
         try {
             channels[c].write(view);
         } catch (IOException e) {
@@ -270,7 +270,8 @@ public final class NioTransport implements Transport {
             later.add(c, LaterEvents.RESET, 0);
             return false;
         }
-        if (view.hasRemaining()) {
+        sendAt[c] = view.position();
+        if (sendAt[c] < sendEnd[c]) {
             keys[c].interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
             return false;
         }
@@ -294,9 +295,8 @@ public final class NioTransport implements Transport {
             }
             channels[c] = null;
         }
-        if (pending[c] != null) {
-            pending[c].limit(0);
-        }
+        sendAt[c] = 0;
+        sendEnd[c] = 0;
     }
 
     /**
