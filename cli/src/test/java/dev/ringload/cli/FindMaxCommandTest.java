@@ -1,13 +1,9 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.Engines;
 import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.TargetServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,27 +14,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** {@code ringload find-max} in-process against the built-in server with a known capacity. Steps are short. */
 class FindMaxCommandTest {
 
-    private TargetServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private String serve(ServerConfig config) {
-        server = TargetServer.start(config, Engines.usable());
-        return "http://127.0.0.1:" + server.port() + "/";
-    }
-
-    private static ServerConfig loopback() {
-        return ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    }
+    /** Each test serves its own capacity. */
+    @RegisterExtension
+    static final ServeTarget target = ServeTarget.forEachTest();
 
     @Test
     void findsTheCapacityOfARateLimitedServer() {
-        String url = serve(loopback().withFaults(new ServerConfig.Faults(0, 0, 10_000)));
+        String url = target.start(ServeTarget.loopback().withFaults(new ServerConfig.Faults(0, 0, 10_000)));
         // A second of warmup per step: the first step is this JVM's first load, and JIT pauses must not fail it.
         Cli.Outcome o = Cli.execute("find-max", url, "--slo", "p99<20ms", "--start-rate", "2500", "--step", "1s",
                 "--warmup", "1s", "-c", "50", "-t", "1", "--json");
@@ -59,7 +41,7 @@ class FindMaxCommandTest {
 
     @Test
     void printsAStepTableAndTheConclusion() {
-        String url = serve(loopback().withFaults(new ServerConfig.Faults(0, 0, 4_000)));
+        String url = target.start(ServeTarget.loopback().withFaults(new ServerConfig.Faults(0, 0, 4_000)));
         Cli.Outcome o = Cli.execute("find-max", url, "--slo", "p99<20ms", "--slo", "errors<1%", "--start-rate",
                 "3000", "--step", "500ms", "--warmup", "300ms", "-c", "20", "-t", "1", "--max-steps", "3");
         assertThat(o.exitCode()).as(o.err()).isZero();
@@ -70,7 +52,7 @@ class FindMaxCommandTest {
 
     @Test
     void noRateMeetingTheSlosIsExit99() {
-        String url = serve(loopback().withDelayNs(TimeUnit.MILLISECONDS.toNanos(30)));
+        String url = target.start(ServeTarget.loopback().withDelayNs(TimeUnit.MILLISECONDS.toNanos(30)));
         Cli.Outcome o = Cli.execute("find-max", url, "--slo", "p99<5ms", "--start-rate", "4", "--step", "500ms",
                 "--warmup", "200ms", "-c", "4", "-t", "1");
         assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(99);
@@ -83,7 +65,7 @@ class FindMaxCommandTest {
         int cpus = Runtime.getRuntime().availableProcessors();
         // An io_uring server on its own core against a NIO client on another: the client, which spends about twice
         // the CPU per request, is the bound (on two cores the server's core also carries loopback's work).
-        String url = serve(loopback().withCpus(new int[] {cpus - 1}));
+        String url = target.start(ServeTarget.loopback().withCpus(new int[] {cpus - 1}));
         // A loose SLO: only the rate the client can hold ends the search (on a slow moment of this VM a tight p99
         // can break first, well below the client's ceiling, and then the answer is not the client's limit).
         Cli.Outcome o = Cli.execute("find-max", url, "--slo", "p99<1s", "--step", "1s", "--warmup", "500ms",

@@ -1,19 +1,13 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.Engines;
-import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.TargetServer;
 import dev.ringload.engine.uring.IoUring;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,22 +29,8 @@ class InterruptTest {
     @Parameter
     String engine;
 
-    private static TargetServer server;
-    private static String url;
-
-    @BeforeAll
-    static void startServer() {
-        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                Engines.usable());
-        url = "http://127.0.0.1:" + server.port() + "/";
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ServeTarget target = ServeTarget.forClass();
 
     @BeforeEach
     void engineUsable() {
@@ -63,11 +43,11 @@ class InterruptTest {
     private Map<String, Object> interrupted(long answered, long thenMs, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(1, List.of("--engine", engine, "--json"));
-        all.add(url);
-        long before = server.served();
+        all.add(target.url());
+        long before = target.server().served();
         Process process = RunCommandTest.startCli(all, List.of());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (server.served() - before < answered && System.nanoTime() < deadline && process.isAlive()) {
+        while (target.server().served() - before < answered && System.nanoTime() < deadline && process.isAlive()) {
             Thread.sleep(20);
         }
         assertThat(process.isAlive()).as("still running when the signal goes").isTrue();

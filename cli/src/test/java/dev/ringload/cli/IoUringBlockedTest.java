@@ -1,16 +1,11 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.Engine;
-
-import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.TargetServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,22 +23,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class IoUringBlockedTest {
 
     private static final Path SYSCTL = Path.of("/proc/sys/kernel/io_uring_disabled");
-    private static TargetServer server;
-    private static String url;
+
+    /** On NIO in this JVM, so blocking io_uring does not touch it. */
+    @RegisterExtension
+    static final ServeTarget target = ServeTarget.forClass(ServeTarget.loopback(), Engine.NIO);
 
     @BeforeAll
-    static void target() {
+    static void sysctlWritable() {
         assumeTrue(Files.isWritable(SYSCTL), "cannot write " + SYSCTL + " (needs root): io_uring cannot be blocked here");
-        // The target runs on NIO in this JVM, so blocking io_uring does not touch it.
-        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), Engine.NIO);
-        url = "http://127.0.0.1:" + server.port() + "/";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private record Child(int exitCode, String out, String err) {
@@ -76,7 +63,7 @@ class IoUringBlockedTest {
 
     @Test
     void autoFallsBackToNioAndSaysWhy() throws Exception {
-        Child c = withIoUringDisabled(List.of("run", "-n", "500", "-c", "4", "--json", url));
+        Child c = withIoUringDisabled(List.of("run", "-n", "500", "-c", "4", "--json", target.url()));
         assertThat(c.exitCode()).as(c.err()).isZero();
         assertThat(c.err()).contains("ringload: io_uring disabled (EPERM: kernel.io_uring_disabled=2 forbids it for every "
                 + "process) - using the NIO engine");
@@ -89,7 +76,7 @@ class IoUringBlockedTest {
 
     @Test
     void forcedUringExitsFourWithTheReason() throws Exception {
-        Child c = withIoUringDisabled(List.of("run", "--engine", "uring", "-d", "1s", url));
+        Child c = withIoUringDisabled(List.of("run", "--engine", "uring", "-d", "1s", target.url()));
         assertThat(c.exitCode()).isEqualTo(4);
         assertThat(c.err()).contains("ringload: --engine uring: io_uring disabled (EPERM: kernel.io_uring_disabled=2");
         Child serve = withIoUringDisabled(List.of("serve", "--engine", "uring", "--port", "0"));

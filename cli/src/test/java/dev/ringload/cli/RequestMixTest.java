@@ -1,14 +1,9 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.Engines;
-import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.TargetServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,20 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestMixTest {
 
+    @RegisterExtension
+    static final ServeTarget target = ServeTarget.forEachTest();
+
     @TempDir
     Path dir;
-    private TargetServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private Path targets() throws Exception {
-        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                Engines.usable());
+        target.start(ServeTarget.loopback());
         Path file = dir.resolve("targets.txt");
         Files.writeString(file, """
                 GET http://127.0.0.1:PORT/a/{seq}
@@ -43,7 +32,7 @@ class RequestMixTest {
                 POST http://127.0.0.1:PORT/b
                 # weight=3
                 Content-Type: application/json
-                """.replace("PORT", Integer.toString(server.port())));
+                """.replace("PORT", Integer.toString(target.port())));
         return file;
     }
 

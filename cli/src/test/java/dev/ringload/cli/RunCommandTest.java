@@ -1,20 +1,15 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.Engines;
-import dev.ringload.engine.server.TargetServer;
 import dev.ringload.engine.uring.IoUring;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,17 +39,8 @@ class RunCommandTest {
         return Cli.execute(all);
     }
 
-    private static TargetServer server;
-    private static String url;
-
-
-    /** The built-in server on whichever engine this host has. */
-    @BeforeAll
-    static void startServer() {
-        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                Engines.usable());
-        url = "http://127.0.0.1:" + server.port() + "/";
-    }
+    @RegisterExtension
+    static final ServeTarget target = ServeTarget.forClass();
 
     /** Only the io_uring half needs io_uring: where it is unusable, the NIO half still runs. */
     @BeforeEach
@@ -64,19 +50,12 @@ class RunCommandTest {
         }
     }
 
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-
     @Test
     void humanReportHasTheTablesTotalsAndEngine() {
-        Cli.Outcome o = run("-d", "1s", "-c", "4", "-t", "1", url);
+        Cli.Outcome o = run("-d", "1s", "-c", "4", "-t", "1", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
-        assertThat(o.out()).contains("Running 1s test @ " + url).contains("4 connections, pipelining 1, 1 thread (engine "
+        assertThat(o.out()).contains("Running 1s test @ " + target.url())
+                .contains("4 connections, pipelining 1, 1 thread (engine "
                         + (engine.equals("nio") ? "nio" : "io_uring"))
                 .contains("Latency").contains("2.5%").contains("97.5%").contains("Stdev").contains("Req/Sec")
                 .contains("Bytes/Sec").containsPattern("[\\d,]+ requests in 1\\.\\d\\ds")
@@ -88,7 +67,7 @@ class RunCommandTest {
 
     @Test
     void latencyFlagAddsTheSpectrum() {
-        Cli.Outcome o = run("-n", "500", "-c", "2", "-l", url);
+        Cli.Outcome o = run("-n", "500", "-c", "2", "-l", target.url());
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("Running 500 requests @").contains("Latency distribution")
                 .contains("99.999%").contains("100%").contains("500 requests in");
@@ -96,7 +75,7 @@ class RunCommandTest {
 
     @Test
     void jsonIsExactlyOneObjectWithTheDocumentedFields() {
-        Cli.Outcome o = run("-d", "1s", "-c", "3", "-p", "2", "-H", "X-Test: 1", "--json", url);
+        Cli.Outcome o = run("-d", "1s", "-c", "3", "-p", "2", "-H", "X-Test: 1", "--json", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         assertThat(json).isInstanceOf(Map.class);
@@ -134,7 +113,7 @@ class RunCommandTest {
         assertThat((double) MiniJson.at(json, "config.connections")).isEqualTo(3);
         assertThat((double) MiniJson.at(json, "config.pipelining")).isEqualTo(2);
         assertThat(MiniJson.at(json, "config.headers")).isEqualTo(List.of("X-Test: 1"));
-        assertThat(MiniJson.at(json, "config.url")).isEqualTo(url);
+        assertThat(MiniJson.at(json, "config.url")).isEqualTo(target.url());
         assertThat(MiniJson.at(json, "target.addresses")).isEqualTo(List.of("127.0.0.1"));
         assertThat((double) MiniJson.at(json, "latency.p50")).isLessThanOrEqualTo((double) MiniJson.at(json, "latency.p99"));
     }
@@ -145,7 +124,7 @@ class RunCommandTest {
      */
     @Test
     void aTimedRunWarmsUpUntilTheClientIsWarmUnlessToldOtherwise() {
-        Cli.Outcome auto = run("-d", "1s", "-c", "2", "--json", url);
+        Cli.Outcome auto = run("-d", "1s", "-c", "2", "--json", target.url());
         assertThat(auto.exitCode()).as(auto.err()).isZero();
         Object json = MiniJson.parse(auto.out());
         assertThat(MiniJson.at(json, "config.warmupAuto")).isEqualTo(true);
@@ -153,15 +132,15 @@ class RunCommandTest {
         assertThat((double) MiniJson.at(json, "warmup.seconds")).isBetween(1.0, 5.5);
         assertThat((double) MiniJson.at(json, "warmup.requests")).isPositive();
 
-        Cli.Outcome text = run("-d", "1s", "-c", "2", url);
+        Cli.Outcome text = run("-d", "1s", "-c", "2", target.url());
         assertThat(text.out()).contains("warming up until the client is warm, at most 5s");
 
-        Cli.Outcome none = run("-d", "1s", "-c", "2", "--warmup", "0", "--json", url);
+        Cli.Outcome none = run("-d", "1s", "-c", "2", "--warmup", "0", "--json", target.url());
         Object noneJson = MiniJson.parse(none.out());
         assertThat(MiniJson.at(noneJson, "config.warmupAuto")).isEqualTo(false);
         assertThat((double) MiniJson.at(noneJson, "warmup.seconds")).isZero();
 
-        Cli.Outcome counted = run("-n", "50", "-c", "2", "--json", url);
+        Cli.Outcome counted = run("-n", "50", "-c", "2", "--json", target.url());
         Object countedJson = MiniJson.parse(counted.out());
         assertThat((double) MiniJson.at(countedJson, "warmup.seconds")).isZero();
         assertThat((double) MiniJson.at(countedJson, "requests.total")).isEqualTo(50);
@@ -169,7 +148,7 @@ class RunCommandTest {
 
     @Test
     void openLoopReportsTheThreeLatenciesAndTheRate() {
-        Cli.Outcome o = run("-R", "2000", "-d", "1s", "-c", "4", "-t", "1", url);
+        Cli.Outcome o = run("-R", "2000", "-d", "1s", "-c", "4", "-t", "1", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("open loop at 2,000 req/s, uniform arrivals")
                 .containsPattern("\\ncorrected +\\d").containsPattern("\\nservice +\\d").containsPattern("\\nsched lag +\\d")
@@ -178,7 +157,8 @@ class RunCommandTest {
 
     @Test
     void openLoopJsonHasTheRateAndEveryLatency() {
-        Cli.Outcome o = run("--rate", "1k:3k", "--arrival", "poisson", "-d", "1s", "-c", "4", "-t", "1", "--json", url);
+        Cli.Outcome o = run("--rate", "1k:3k", "--arrival", "poisson", "-d", "1s", "-c", "4", "-t", "1", "--json",
+                target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         assertThat(MiniJson.at(json, "config.mode")).isEqualTo("open-loop");
@@ -199,7 +179,7 @@ class RunCommandTest {
 
     @Test
     void rampPrintsAStepTableAndAKneeLine() {
-        Cli.Outcome o = run("--ramp", "2,4,8", "--step", "400ms", "-t", "1", url);
+        Cli.Outcome o = run("--ramp", "2,4,8", "--step", "400ms", "-t", "1", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("Ramping 2,4,8 connections").contains("Conns req/est").contains("2/2")
                 .contains("4/4").contains("8/8").containsPattern("throughput (stops|still) scaling at")
@@ -208,7 +188,7 @@ class RunCommandTest {
 
     @Test
     void rampJsonHasEveryStepWithItsHistogram() throws Exception {
-        Cli.Outcome o = run("--ramp", "2,4", "--step", "400ms", "-t", "1", "--json", url);
+        Cli.Outcome o = run("--ramp", "2,4", "--step", "400ms", "-t", "1", "--json", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         List<?> steps = (List<?>) MiniJson.at(json, "steps");
@@ -232,10 +212,10 @@ class RunCommandTest {
 
     @Test
     void rampRejectsBadSteps() {
-        Cli.Outcome o = run("--ramp", "10,5", url);
+        Cli.Outcome o = run("--ramp", "10,5", target.url());
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("ramp steps must increase");
-        assertThat(run("--ramp", "10", "-n", "5", url).err()).contains("--ramp and -n cannot be combined");
+        assertThat(run("--ramp", "10", "-n", "5", target.url()).err()).contains("--ramp and -n cannot be combined");
     }
 
     @Test
@@ -244,13 +224,14 @@ class RunCommandTest {
         assertThat(Main.withDefaultCommand(new String[] {"-c", "5", "http://h/"})).containsExactly("run", "-c", "5", "http://h/");
         assertThat(Main.withDefaultCommand(new String[] {"serve"})).containsExactly("serve");
         assertThat(Main.withDefaultCommand(new String[] {"--version"})).containsExactly("--version");
-        Cli.Outcome o = Cli.execute("-n", "100", "-c", "2", url);
+        Cli.Outcome o = Cli.execute("-n", "100", "-c", "2", target.url());
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("100 requests in");
     }
 
     @Test
     void invalidInputIsExitCode2WithOneLine() {
+        String url = target.url();
         record Case(String[] args, String message) {
         }
         for (Case c : List.of(
@@ -306,12 +287,12 @@ class RunCommandTest {
             if (json) {
                 args.add("--json");
             }
-            args.add(url);
-            long before = server.served();
+            args.add(target.url());
+            long before = target.server().served();
             Process process = startCli(args, List.of());
             // Once the load is under way (a JVM starting on a busy host may take seconds), not after a fixed sleep.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (server.served() - before < 100 && System.nanoTime() < deadline && process.isAlive()) {
+            while (target.server().served() - before < 100 && System.nanoTime() < deadline && process.isAlive()) {
                 Thread.sleep(20);
             }
             Thread.sleep(300);
@@ -333,7 +314,7 @@ class RunCommandTest {
     @Test
     void tooFewFileDescriptorsIsRefusedBeforeStarting() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) not installed");
-        Process process = startCli(List.of("run", "--engine", engine, "-d", "1s", "-c", "5000", url),
+        Process process = startCli(List.of("run", "--engine", engine, "-d", "1s", "-c", "5000", target.url()),
                 List.of("/usr/bin/prlimit", "--nofile=512:512"));
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

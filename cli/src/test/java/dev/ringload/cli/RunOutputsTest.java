@@ -1,16 +1,10 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.Engines;
-import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.TargetServer;
 import org.HdrHistogram.HistogramLogProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,32 +21,18 @@ import static org.assertj.core.api.Assertions.within;
 /** What a run writes besides its report: the interval log, thresholds, the per-second series, the status line. */
 class RunOutputsTest {
 
-    private static TargetServer server;
-    private static String url;
+    @RegisterExtension
+    static final ServeTarget target = ServeTarget.forClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServer() {
-        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                Engines.usable());
-        url = "http://127.0.0.1:" + server.port() + "/";
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** HdrHistogram's own log processor reads the log, and its whole-run figures are the JSON's. */
     @Test
     void theIntervalLogIsReadByHdrHistogramsOwnProcessorAndAgreesWithTheJson() throws Exception {
         Path hlog = dir.resolve("run.hlog");
         Cli.Outcome o = Cli.execute("run", "-d", "3s", "--warmup", "1s", "-c", "4", "-t", "1", "--hlog",
-                hlog.toString(), "--json", url);
+                hlog.toString(), "--json", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         String log = Files.readString(hlog);
@@ -87,7 +67,8 @@ class RunOutputsTest {
     @Test
     void anOpenLoopLogHasServiceLatencyToo() throws Exception {
         Path hlog = dir.resolve("open.hlog");
-        Cli.Outcome o = Cli.execute("run", "-R", "2000", "-d", "2s", "-c", "4", "-t", "1", "--hlog", hlog.toString(), url);
+        Cli.Outcome o = Cli.execute("run", "-R", "2000", "-d", "2s", "-c", "4", "-t", "1", "--hlog", hlog.toString(),
+                target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(Files.readString(hlog)).contains("Tag=latency,").contains("Tag=service,");
     }
@@ -95,12 +76,12 @@ class RunOutputsTest {
     @Test
     void thresholdsArePrintedWithTheirValuesAndAFailureExits99() {
         Cli.Outcome pass = Cli.execute("run", "-d", "1s", "-c", "2", "-t", "1", "--threshold", "p99<60s",
-                "--threshold", "rps>1", "--threshold", "errors<1%", url);
+                "--threshold", "rps>1", "--threshold", "errors<1%", target.url());
         assertThat(pass.exitCode()).as(pass.err()).isZero();
         assertThat(pass.out()).contains("Thresholds:").containsPattern("p99<60s +\\S+ +pass")
                 .containsPattern("rps>1 +\\d+ req/s +pass");
         Cli.Outcome fail = Cli.execute("run", "-d", "1s", "-c", "2", "-t", "1", "--threshold", "rps>1e12",
-                "--threshold", "max<60s", "--json", url);
+                "--threshold", "max<60s", "--json", target.url());
         assertThat(fail.exitCode()).isEqualTo(99);
         List<?> thresholds = (List<?>) MiniJson.at(MiniJson.parse(fail.out()), "thresholds");
         assertThat(thresholds).hasSize(2);
@@ -113,11 +94,11 @@ class RunOutputsTest {
     @Test
     void badThresholdsAndUnwritableOutputsAreRefusedBeforeTheRun() {
         for (String[] args : List.of(
-                new String[] {"run", "--threshold", "p99<10", url},
-                new String[] {"run", "--threshold", "latency<1ms", url},
-                new String[] {"run", "--hlog", "/no/such/dir/run.hlog", url},
-                new String[] {"run", "--html", "/no/such/dir/run.html", url},
-                new String[] {"run", "--html", dir.toString(), url})) {
+                new String[] {"run", "--threshold", "p99<10", target.url()},
+                new String[] {"run", "--threshold", "latency<1ms", target.url()},
+                new String[] {"run", "--hlog", "/no/such/dir/run.hlog", target.url()},
+                new String[] {"run", "--html", "/no/such/dir/run.html", target.url()},
+                new String[] {"run", "--html", dir.toString(), target.url()})) {
             Cli.Outcome o = Cli.execute(args);
             assertThat(o.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(o.out()).as("refused before the run").doesNotContain("Running");
@@ -128,7 +109,7 @@ class RunOutputsTest {
 
     @Test
     void theJsonHasThePerSecondSeries() {
-        Cli.Outcome o = Cli.execute("run", "-d", "3s", "-c", "2", "-t", "1", "--json", url);
+        Cli.Outcome o = Cli.execute("run", "-d", "3s", "-c", "2", "-t", "1", "--json", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object json = MiniJson.parse(o.out());
         assertThat(MiniJson.at(json, "command")).isEqualTo("run");
@@ -144,7 +125,7 @@ class RunOutputsTest {
         assertThat((double) MiniJson.at(json, "series.startMs")).isPositive();
         // Provenance: where and how the run was made.
         assertThat(MiniJson.at(json, "provenance.commandLine")).isEqualTo(List.of("ringload", "run", "-d", "3s", "-c",
-                "2", "-t", "1", "--json", url));
+                "2", "-t", "1", "--json", target.url()));
         assertThat((String) MiniJson.at(json, "provenance.version")).isNotBlank();
         assertThat((String) MiniJson.at(json, "provenance.commit")).isNotBlank();
         assertThat((double) MiniJson.at(json, "provenance.cpuCount")).isPositive();
@@ -159,7 +140,7 @@ class RunOutputsTest {
 
     @Test
     void reportRendersASavedJsonAndRefusesWhatIsNotOne() throws Exception {
-        Cli.Outcome run = Cli.execute("run", "-d", "1s", "-c", "2", "-t", "1", "--json", url);
+        Cli.Outcome run = Cli.execute("run", "-d", "1s", "-c", "2", "-t", "1", "--json", target.url());
         Path saved = dir.resolve("run.json");
         Files.writeString(saved, run.out());
         Path html = dir.resolve("run.html");
@@ -180,7 +161,7 @@ class RunOutputsTest {
     /** On a terminal (a pseudo-terminal from script(1)) the status line is drawn on stderr every second. */
     @Test
     void theStatusLineIsDrawnOnATerminalOnly() throws Exception {
-        List<String> args = List.of("run", "-d", "2s", "-c", "2", "-t", "1", url);
+        List<String> args = List.of("run", "-d", "2s", "-c", "2", "-t", "1", target.url());
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath,

@@ -1,16 +1,10 @@
 package dev.ringload.cli;
 
-import dev.ringload.engine.Engines;
-import dev.ringload.engine.server.ServerConfig;
-import dev.ringload.engine.server.TargetServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,32 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Shards run against the built-in server, one after the other, and merged: their shares add up to the run. */
 class ShardRunTest {
 
-    private static TargetServer server;
-    private static String url;
+    @RegisterExtension
+    static final ServeTarget target = ServeTarget.forClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServer() {
-        server = TargetServer.start(ServerConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                Engines.usable());
-        url = "http://127.0.0.1:" + server.port() + "/";
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void threeShardsOfMinusNSendExactlyNTogether() throws IOException {
         List<String> files = new ArrayList<>(List.of("merge", "--json"));
         long[] shares = new long[3];
         for (int i = 0; i < 3; i++) {
-            Cli.Outcome o = Cli.execute("run", "--shard", i + "/3", "-c", "7", "-t", "1", "-n", "100", "--json", url);
+            Cli.Outcome o = Cli.execute("run", "--shard", i + "/3", "-c", "7", "-t", "1", "-n", "100", "--json",
+                    target.url());
             assertThat(o.exitCode()).as(o.err()).isZero();
             Object report = MiniJson.parse(o.out());
             shares[i] = Math.round((Double) MiniJson.at(report, "requests.total"));
@@ -71,7 +52,7 @@ class ShardRunTest {
         // Whole seconds ahead: enough for this in-process run to connect first even on a busy test host.
         Instant at = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 4);
         Cli.Outcome o = Cli.execute("run", "--shard", "0/1", "--start-at", at.toString(), "--warmup", "0", "-d", "2s",
-                "-c", "2", "-t", "1", "--json", url);
+                "-c", "2", "-t", "1", "--json", target.url());
         assertThat(o.exitCode()).as(o.err()).isZero();
         Object report = MiniJson.parse(o.out());
         assertThat(MiniJson.at(report, "startAt")).isEqualTo(at.toString());
