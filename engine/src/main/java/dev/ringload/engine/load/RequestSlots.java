@@ -43,6 +43,17 @@ public final class RequestSlots {
         target[(int) request & mask] = t;
     }
 
+    /**
+     * Requests {@code first .. first+count-1} are the mix's requests {@code targets[from .. from+count-1]}: one or
+     * two array copies, not a store each ({@code count} is at most the pipelining depth).
+     */
+    public void targets(long first, int[] targets, int from, int count) {
+        int slot = (int) first & mask;
+        int head = Math.min(count, size - slot);
+        System.arraycopy(targets, from, target, slot, head);
+        System.arraycopy(targets, from + head, target, 0, count - head);
+    }
+
     /** Which request of the mix request {@code request} is. */
     public int target(long request) {
         return target[(int) request & mask];

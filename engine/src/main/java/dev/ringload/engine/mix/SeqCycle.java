@@ -123,23 +123,30 @@ final class SeqCycle {
         long highValue = high.peek();
         int lowValue = low;
         int end = position + count;
-        for (int pos = position; pos < end; pos++) {
-            slots.target(first + pos - position, targetAt[pos]);
-            int hole = holes[pos];
-            if (hole < 0) {
-                continue;
+        slots.targets(first, targetAt, position, count);
+        int lowAt = digits - LOW_DIGITS; // where a hole's low digits start
+        int pos = position;
+        while (pos < end) {
+            // Up to the request whose value could carry, a tight loop: values below LOW_RANGE, one layout.
+            int stopAt = Math.min(end, pos + (LOW_RANGE - lowValue + step - 1) / step);
+            for (; pos < stopAt; pos++) {
+                int hole = holes[pos];
+                if (hole < 0) {
+                    continue;
+                }
+                if (highs[pos] != highValue) {
+                    high.write(bytes, hole);
+                    highs[pos] = highValue;
+                }
+                Decimal.writeFourDigits(bytes, hole + lowAt, lowValue);
+                lowValue += step;
             }
-            if (highs[pos] != highValue) {
-                high.write(bytes, hole);
-                highs[pos] = highValue;
-            }
-            Decimal.writeFourDigits(bytes, hole + digits - LOW_DIGITS, lowValue);
-            lowValue += step;
             if (lowValue >= LOW_RANGE) {
                 lowValue = carry(lowValue);
                 highValue = high.peek();
+                lowAt = digits - LOW_DIGITS;
                 if (digits - FIRST_DIGITS != l) { // a digit more: the rest of the batch is in the next layout
-                    int stop = starts[pos + 1];
+                    int stop = starts[pos];
                     MemorySegment.copy(bytes, segmentStart, area, ValueLayout.JAVA_BYTE, offset + written,
                             stop - segmentStart);
                     written += stop - segmentStart;
@@ -148,7 +155,7 @@ final class SeqCycle {
                     starts = startAt[l];
                     holes = holeAt[l];
                     highs = highAt[l];
-                    segmentStart = starts[pos + 1];
+                    segmentStart = starts[pos];
                 }
             }
         }
