@@ -572,4 +572,33 @@ class LoadWorkerTest {
         assertThat(c.errors(ErrorKind.PARSE)).as("both in flight").isEqualTo(2);
         assertThat(c.get(Counter.RESPONSES)).isZero();
     }
+
+    /**
+     * A connection lost while still sending, with a slot it freed granted but not yet sent: both the request in
+     * flight and the granted one go back to the budget, and the run still gets exactly N responses.
+     */
+    @Test
+    void requestsGrantedButNotYetSentGoBackToTheBudgetWithTheLostOnes() {
+        start(config().connections(1).pipelining(2).requests(4));
+        iterate(now, () -> worker.onConnected(0));
+        assertThat(transport.take()).containsExactly("connect 0", "send 0 2");
+        iterate(now + MS, () -> {
+            respond(0, 1); // frees a slot while the send is still in progress: granted, not sent
+            worker.onClosed(0, TransportError.RESET); // one in flight and the granted one are lost
+        });
+        assertThat(transport.take()).containsExactly("connect 0");
+        iterate(now + MS, () -> worker.onConnected(0));
+        assertThat(transport.take()).as("three left of four").containsExactly("send 0 2");
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            respond(0, 2);
+        });
+        assertThat(transport.take()).containsExactly("send 0 1");
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            respond(0, 1);
+        });
+        assertThat(worker.keepRunning()).isFalse();
+        assertThat(counts().get(Counter.RESPONSES)).isEqualTo(4);
+    }
 }

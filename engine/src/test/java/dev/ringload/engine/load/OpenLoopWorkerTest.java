@@ -112,9 +112,9 @@ class OpenLoopWorkerTest {
         assertThat(worker.counts().get(Counter.RESPONSES)).isEqualTo(5);
     }
 
-    /** Sent and answered at the instant it was due: every latency is zero, none below it. */
+    /** Sent and answered at the instant it was due: zero, not below it; read on a clock behind its send: below. */
     @Test
-    void aZeroLatencyIsNotBelowZero() {
+    void aZeroLatencyIsNotBelowZeroButOneReadOnAClockBehindIs() {
         start(1, 1);
         iterate(() -> worker.onConnected(0));
         iterate(() -> { });
@@ -126,6 +126,14 @@ class OpenLoopWorkerTest {
         Counts c = worker.counts();
         assertThat(c.get(Counter.RESPONSES)).isEqualTo(1);
         assertThat(c.get(Counter.LATENCY_BELOW_ZERO)).isZero();
+        now += MS; // the next request is due and goes now; its response is read on a clock half a millisecond behind
+        worker.doWork(now);
+        worker.onWake(now - MS / 2, 0);
+        worker.onSent(0);
+        respond(0, 1);
+        worker.endRound();
+        worker.doWork(now);
+        assertThat(worker.counts().get(Counter.LATENCY_BELOW_ZERO)).isEqualTo(1);
     }
 
     @Test
