@@ -1,5 +1,9 @@
 package dev.ringload.engine.load;
 
+import dev.ringload.engine.mix.MixPlan;
+import dev.ringload.engine.mix.RequestMix;
+import dev.ringload.engine.mix.RequestSpec;
+import dev.ringload.engine.os.ThreadIds;
 import dev.ringload.engine.transport.TransportError;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -91,6 +95,12 @@ class LoadWorkerTest {
         assertThat(c.get(Counter.REQUESTS_SENT)).isEqualTo(8);
         assertThat(c.get(Counter.OPEN_CONNECTIONS)).isEqualTo(2);
         assertThat(c.get(Counter.CONNECTS_OK)).isEqualTo(2);
+        assertThat(c.get(Counter.RECONNECTS)).as("first connects").isZero();
+        assertThat(worker.targetStats()).as("one request: no per-request statistics").isNull();
+        assertThat(worker.targets()).isEqualTo(1);
+        assertThat(worker.openLoop()).isFalse();
+        assertThat(worker.nativeThreadId()).as("start() ran on this thread").isEqualTo(ThreadIds.current());
+        assertThat(worker.finalCounters().statusCodes[200]).isEqualTo(2);
     }
 
     @Test
@@ -151,6 +161,11 @@ class LoadWorkerTest {
             respond(0, 1);
         });
         assertThat(counts().get(Counter.LATENCY_BELOW_ZERO)).as("an ordinary response adds nothing").isEqualTo(1);
+        iterate(now, () -> { // handed over and answered at the same instant: zero, not below it
+            worker.onSent(0);
+            respond(0, 1);
+        });
+        assertThat(counts().get(Counter.LATENCY_BELOW_ZERO)).isEqualTo(1);
     }
 
     @Test
@@ -225,6 +240,7 @@ class LoadWorkerTest {
             respond(0, 2);
         });
         assertThat(worker.recorder().getIntervalHistogram(null).getTotalCount()).as("warmup").isZero();
+        assertThat(worker.warmupRecorder().getIntervalHistogram(null).getTotalCount()).isEqualTo(2);
         worker.startMeasuring();
         worker.doWork(now); // the switch happens between rounds
         Counts switched = worker.counts();
@@ -260,6 +276,7 @@ class LoadWorkerTest {
         assertThat(counts().errors(ErrorKind.RESET)).isEqualTo(2);
         iterate(now + MS, () -> worker.onConnected(1));
         assertThat(transport.take()).containsExactly("send 1 2");
+        assertThat(worker.keepRunning()).as("spent, but three responses are still to come").isTrue();
         iterate(now + MS, () -> {
             worker.onSent(0);
             worker.onSent(1);
@@ -318,5 +335,270 @@ class LoadWorkerTest {
         iterate(now + MS, () -> assertThat(worker.onData(0, four, 0, (int) four.byteSize())).isFalse());
         assertThat(transport.take()).containsExactly("abort 0", "connect 0");
         assertThat(counts().errors(ErrorKind.PARSE)).isEqualTo(1);
+    }
+
+    @Test
+    void finishCountsWhatWasInFlightAndWhoEverConnectedAndEndsTheOpenRound() {
+        start(config().connections(3).pipelining(3));
+        iterate(now, () -> {
+            worker.onConnected(0);
+            worker.onConnected(1);
+        }); // connection 2 never connects
+        iterate(now + MS, () -> worker.onClosed(1, TransportError.RESET)); // established once, now reconnecting
+        worker.doWork(now);
+        worker.onWake(now + MS, 0);
+        worker.onSent(0);
+        respond(0, 1); // its slot refilled: three in flight again
+        worker.finish(); // the round is still open
+        Counts c = worker.counts();
+        assertThat(c.get(Counter.IN_FLIGHT_AT_STOP)).isEqualTo(3);
+        assertThat(c.get(Counter.CONNECTIONS_ESTABLISHED)).isEqualTo(2);
+        assertThat(c.get(Counter.RESPONSES)).isEqualTo(1);
+        assertThat(worker.recorder().getIntervalHistogram(null).getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aResponseEndedByThePeersCloseCountsAndTheRequestsBehindItAreLost() {
+        start(config().connections(1).pipelining(3));
+        iterate(now, () -> worker.onConnected(0));
+        transport.take();
+        MemorySegment closeDelimited = segment("HTTP/1.1 200 OK\r\n\r\nthe body runs to the close");
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            assertThat(worker.onData(0, closeDelimited, 0, (int) closeDelimited.byteSize())).isTrue();
+            worker.onClosed(0, TransportError.PEER_CLOSED);
+            worker.onClosed(0, TransportError.RESET); // already gone: nothing more to count
+            assertThat(worker.onData(0, closeDelimited, 0, (int) closeDelimited.byteSize())).as("not open").isFalse();
+        });
+        assertThat(transport.take()).as("the peer closed it: only a reconnect").containsExactly("connect 0");
+        Counts c = counts();
+        assertThat(c.get(Counter.RESPONSES)).isEqualTo(1);
+        assertThat(c.errors(ErrorKind.CLOSED_MID_PIPELINE)).isEqualTo(2);
+        assertThat(c.errors(ErrorKind.RESET)).isZero();
+        assertThat(c.get(Counter.OPEN_CONNECTIONS)).isZero();
+    }
+
+    /** The blocked time is a sum; a turn is the time between two looks at completions without the wait. */
+    @Test
+    void blockedTimeAddsUpAndTheLongestTurnIsKept() {
+        start(config().connections(1));
+        long t0 = now; // start() is the first look
+        worker.onWake(t0 + 10 * MS, 4 * MS); // a turn of 6 ms
+        worker.endRound();
+        worker.onWake(t0 + 12 * MS, MS); // 1 ms
+        worker.endRound();
+        worker.onWake(t0 + 15 * MS, 2 * MS); // 1 ms
+        worker.endRound();
+        Counts c = counts();
+        assertThat(c.get(Counter.BLOCKED_NS)).isEqualTo(7 * MS);
+        assertThat(c.get(Counter.LONGEST_TURN_NS)).isEqualTo(6 * MS);
+    }
+
+    /** Timers fire once their limit is passed, not on it; doWork returns what it opened or dropped. */
+    @Test
+    void timersFireJustPastTheirLimitsAndDoWorkCountsWhatTheyDid() {
+        start(config().connections(1).pipelining(2));
+        transport.take();
+        long connectAt = now;
+        now = connectAt + 200 * MS; // exactly the connect timeout
+        assertThat(worker.doWork(now)).isZero();
+        assertThat(transport.take()).isEmpty();
+        now += LoadWorker.SCAN_INTERVAL_NS; // the next look at the timers
+        assertThat(worker.doWork(now)).as("the connect timed out").isEqualTo(1);
+        assertThat(transport.take()).containsExactly("abort 0");
+        now += LoadWorker.CONNECT_BACKOFF_NS; // exactly the end of the back-off
+        assertThat(worker.doWork(now)).as("the retry").isEqualTo(1);
+        assertThat(transport.take()).containsExactly("connect 0");
+        iterate(now, () -> worker.onConnected(0));
+        worker.doWork(now); // the hand-over of both requests
+        long sentAt = now;
+        transport.take();
+        now = sentAt + 500 * MS; // exactly the request timeout
+        assertThat(worker.doWork(now)).isZero();
+        assertThat(transport.take()).isEmpty();
+        now += LoadWorker.SCAN_INTERVAL_NS;
+        assertThat(worker.doWork(now)).as("the request timed out").isEqualTo(1);
+        assertThat(transport.take()).containsExactly("abort 0", "connect 0");
+    }
+
+    @Test
+    void aConnectionWithNothingInFlightNeverTimesOut() {
+        start(config().connections(1).requests(1));
+        iterate(now, () -> worker.onConnected(0));
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            respond(0, 1);
+        });
+        transport.take();
+        now += 2_000 * MS;
+        assertThat(worker.doWork(now)).isZero();
+        assertThat(transport.take()).isEmpty();
+        assertThat(counts().errors(ErrorKind.TIMEOUT)).isZero();
+    }
+
+    @Test
+    void doWorkCountsTheConnectionsARampStepOpens() {
+        LoadConfig c = config().connections(3).build();
+        transport = new FakeTransport(REQUEST.length);
+        worker = new LoadWorker(c, 0, transport, new RepeatedRequestPlan(c.request(), 1));
+        worker.targetConnections(1, 0);
+        worker.start(now);
+        assertThat(transport.take()).containsExactly("connect 0");
+        worker.targetConnections(3, 0);
+        assertThat(worker.doWork(now)).isEqualTo(2);
+        assertThat(transport.take()).containsExactly("connect 1", "connect 2");
+    }
+
+    /**
+     * Without a warmup, what happened before the switch (a failed first connect) is part of the run; after a timed
+     * start's lead, which is a warmup whatever the configured one, it is not.
+     */
+    @Test
+    void theSwitchRestartsTheCountersOnlyAfterAWarmup() {
+        for (boolean lead : new boolean[] {false, true}) {
+            LoadConfig c = config().connections(1).build();
+            transport = new FakeTransport(REQUEST.length);
+            worker = new LoadWorker(c, 0, transport, new RepeatedRequestPlan(c.request(), 1));
+            worker.start(now);
+            worker.onConnectFailed(0, TransportError.REFUSED, ECONNREFUSED());
+            worker.doWork(now);
+            if (lead) {
+                worker.startMeasuringAfterWarmup();
+            } else {
+                worker.startMeasuring();
+            }
+            Counts counts = counts();
+            assertThat(counts.get(Counter.MEASURING)).isEqualTo(1);
+            assertThat(counts.errors(ErrorKind.CONNECT_REFUSED)).as("after a lead: %s", lead).isEqualTo(lead ? 0 : 1);
+        }
+    }
+
+    @Test
+    void headResponsesAreReadWithoutTheBodyTheirContentLengthNames() {
+        byte[] head = RequestTemplate.encode("HEAD", TARGET, List.of(), new byte[0]);
+        LoadConfig c = LoadConfig.builder(TARGET, head).headRequests(true).connections(1).pipelining(2).build();
+        transport = new FakeTransport(head.length);
+        worker = new LoadWorker(c, 0, transport, new RepeatedRequestPlan(c.request(), c.pipelining()));
+        worker.startMeasuring();
+        worker.start(now);
+        iterate(now, () -> worker.onConnected(0));
+        MemorySegment two = segment("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n".repeat(2));
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            assertThat(worker.onData(0, two, 0, (int) two.byteSize())).isTrue();
+        });
+        assertThat(counts().get(Counter.RESPONSES)).isEqualTo(2);
+    }
+
+    /**
+     * HEAD mixed with GET: each response is read as an answer to its own request (no body after a HEAD, whatever
+     * its Content-Length), and each request of the mix gets its responses and, when its connection is lost, its
+     * errors.
+     */
+    @Test
+    void aMixOfHeadAndGetReadsEachResponseForItsOwnRequestAndCountsEachRequestApart() {
+        RequestMix mix = RequestMix.compile(List.of(
+                new RequestSpec("HEAD", "http://127.0.0.1:9/h", List.of(), new byte[0], 1, "t:1", null),
+                new RequestSpec("GET", "http://127.0.0.1:9/g", List.of(), new byte[0], 1, "t:2", null)),
+                TARGET, RequestMix.Pick.ROUND_ROBIN);
+        LoadConfig c = config().connections(1).pipelining(4).build();
+        transport = new FakeTransport(REQUEST.length);
+        worker = new LoadWorker(c, 0, transport, new MixPlan(mix, 0, 1, 0, 1, 4, 7));
+        worker.startMeasuring();
+        worker.start(now);
+        assertThat(worker.targetStats()).isNotNull();
+        assertThat(worker.targets()).isEqualTo(2);
+        iterate(now, () -> worker.onConnected(0)); // HEAD, GET, HEAD, GET
+        String headResponse = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n";
+        String getResponse = "HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno";
+        MemorySegment four = segment((headResponse + getResponse).repeat(2));
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            assertThat(worker.onData(0, four, 0, (int) four.byteSize())).isTrue();
+        });
+        Counts counts = counts();
+        assertThat(counts.get(Counter.RESPONSES)).isEqualTo(4);
+        assertThat(counts.errors()).isZero();
+        assertThat(worker.finalCounters().statusCodes[404]).isEqualTo(2);
+        iterate(now + MS, () -> worker.onClosed(0, TransportError.RESET)); // the next four are lost
+        assertThat(counts().errors(ErrorKind.RESET)).isEqualTo(4);
+        worker.finish();
+        List<TargetResult> results = TargetStats.merge(List.of(worker.targetStats()), 2, c.highestLatencyNs());
+        assertThat(results).extracting(TargetResult::responses).containsExactly(2L, 2L);
+        assertThat(results).extracting(TargetResult::errors).containsExactly(2L, 2L);
+        assertThat(results.get(1).statusClasses()[4]).as("the GETs' 404s").isEqualTo(2);
+        assertThat(results.get(0).statusClasses()[4]).isZero();
+    }
+
+    /** Timers are looked at once per scan interval, not at every iteration. */
+    @Test
+    void timersAreLookedAtOncePerScanInterval() {
+        start(config().connections(1));
+        transport.take();
+        long connectAt = now;
+        worker.doWork(connectAt + 195 * MS); // a look: not timed out yet
+        worker.doWork(connectAt + 201 * MS); // timed out, but the next look is at 205 ms
+        assertThat(transport.take()).isEmpty();
+        worker.doWork(connectAt + 205 * MS);
+        assertThat(transport.take()).containsExactly("abort 0");
+    }
+
+    /** Responses that arrive while the connection is still sending are refilled once the send completes. */
+    @Test
+    void slotsFreedDuringASendAreRefilledWhenItCompletes() {
+        start(config().connections(1).pipelining(2));
+        iterate(now, () -> worker.onConnected(0));
+        transport.take();
+        iterate(now + MS, () -> {
+            respond(0, 1);
+            assertThat(transport.take()).as("still sending").isEmpty();
+            worker.onSent(0);
+        });
+        assertThat(transport.take()).containsExactly("send 0 1");
+    }
+
+    @Test
+    void aMalformedResponseIsAParseErrorAndDropsTheConnection() {
+        start(config().connections(1).pipelining(2));
+        iterate(now, () -> worker.onConnected(0));
+        transport.take();
+        MemorySegment garbage = segment("HTTP/1.1 2xx OK\r\n\r\n");
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            assertThat(worker.onData(0, garbage, 0, (int) garbage.byteSize())).isFalse();
+        });
+        assertThat(transport.take()).containsExactly("abort 0", "connect 0");
+        Counts c = counts();
+        assertThat(c.errors(ErrorKind.PARSE)).as("both in flight").isEqualTo(2);
+        assertThat(c.get(Counter.RESPONSES)).isZero();
+    }
+
+    /**
+     * A connection lost while still sending, with a slot it freed granted but not yet sent: both the request in
+     * flight and the granted one go back to the budget, and the run still gets exactly N responses.
+     */
+    @Test
+    void requestsGrantedButNotYetSentGoBackToTheBudgetWithTheLostOnes() {
+        start(config().connections(1).pipelining(2).requests(4));
+        iterate(now, () -> worker.onConnected(0));
+        assertThat(transport.take()).containsExactly("connect 0", "send 0 2");
+        iterate(now + MS, () -> {
+            respond(0, 1); // frees a slot while the send is still in progress: granted, not sent
+            worker.onClosed(0, TransportError.RESET); // one in flight and the granted one are lost
+        });
+        assertThat(transport.take()).containsExactly("connect 0");
+        iterate(now + MS, () -> worker.onConnected(0));
+        assertThat(transport.take()).as("three left of four").containsExactly("send 0 2");
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            respond(0, 2);
+        });
+        assertThat(transport.take()).containsExactly("send 0 1");
+        iterate(now + MS, () -> {
+            worker.onSent(0);
+            respond(0, 1);
+        });
+        assertThat(worker.keepRunning()).isFalse();
+        assertThat(counts().get(Counter.RESPONSES)).isEqualTo(4);
     }
 }

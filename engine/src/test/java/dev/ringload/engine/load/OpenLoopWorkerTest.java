@@ -81,6 +81,59 @@ class OpenLoopWorkerTest {
         now += MS;
         iterate(() -> { });
         assertThat(transport.take()).as("round-robin, one each").containsExactly("send 1 1", "send 2 1");
+        worker.doWork(now);
+        assertThat(worker.counts().get(Counter.SLOT_WAIT_NS)).as("never without a free slot").isZero();
+    }
+
+    /** A connection answered while others still wait in the ring goes behind them, and its turn comes again. */
+    @Test
+    void aConnectionThatFreesASlotQueuesBehindTheOthers() {
+        start(2, 1);
+        iterate(() -> {
+            worker.onConnected(0);
+            worker.onConnected(1);
+        });
+        iterate(() -> { });
+        assertThat(transport.take()).containsExactly("send 0 1");
+        iterate(() -> {
+            worker.onSent(0);
+            respond(0, 1); // behind connection 1, at the end of the ring
+        });
+        for (int i = 0; i < 4; i++) {
+            now += MS;
+            int next = (i + 1) % 2;
+            iterate(() -> {
+                worker.onSent(next);
+                respond(next, 1);
+            });
+        }
+        assertThat(transport.take()).containsExactly("send 1 1", "send 0 1", "send 1 1", "send 0 1");
+        worker.doWork(now); // publishes
+        assertThat(worker.counts().get(Counter.RESPONSES)).isEqualTo(5);
+    }
+
+    /** Sent and answered at the instant it was due: zero, not below it; read on a clock behind its send: below. */
+    @Test
+    void aZeroLatencyIsNotBelowZeroButOneReadOnAClockBehindIs() {
+        start(1, 1);
+        iterate(() -> worker.onConnected(0));
+        iterate(() -> { });
+        iterate(() -> {
+            worker.onSent(0);
+            respond(0, 1);
+        });
+        worker.doWork(now);
+        Counts c = worker.counts();
+        assertThat(c.get(Counter.RESPONSES)).isEqualTo(1);
+        assertThat(c.get(Counter.LATENCY_BELOW_ZERO)).isZero();
+        now += MS; // the next request is due and goes now; its response is read on a clock half a millisecond behind
+        worker.doWork(now);
+        worker.onWake(now - MS / 2, 0);
+        worker.onSent(0);
+        respond(0, 1);
+        worker.endRound();
+        worker.doWork(now);
+        assertThat(worker.counts().get(Counter.LATENCY_BELOW_ZERO)).isEqualTo(1);
     }
 
     @Test
@@ -127,8 +180,48 @@ class OpenLoopWorkerTest {
         now = t0 + 10 * MS;                    // four in flight; the server answers all four at once
         iterate(() -> respond(0, 4));
         assertThat(valuesMs(worker.recorder().getIntervalHistogram(null))).containsExactly(7, 8, 9, 10);
-        iterate(() -> { });
+        assertThat(worker.doWork(now)).as("requests handed to connections").isEqualTo(4);
+        worker.onWake(now, 0);
+        worker.endRound();
         assertThat(transport.take()).as("the seven requests due meanwhile: four fill the free slots, as one batch")
                 .containsExactly("send 0 4");
+        iterate(() -> worker.onSent(0));
+        assertThat(transport.take()).as("never more than four in flight").isEmpty();
+    }
+
+    /** A request due exactly now goes now, in the same batch; with no free slot it is waited for. */
+    @Test
+    void aRequestDueExactlyNowIsDue() {
+        start(1, 4);
+        assertThat(worker.openLoop()).isTrue();
+        long t0 = now;
+        iterate(() -> worker.onConnected(0));
+        iterate(() -> worker.onSent(0)); // request 0 at t0
+        assertThat(transport.take()).containsExactly("send 0 1");
+        now = t0 + 2 * MS; // requests 1 and 2 are due, the second exactly now
+        iterate(() -> worker.onSent(0));
+        assertThat(transport.take()).as("one batch of two").containsExactly("send 0 2");
+
+        start(1, 1);
+        t0 = now;
+        iterate(() -> worker.onConnected(0));
+        iterate(() -> worker.onSent(0)); // request 0, in flight
+        now = t0 + MS; // request 1 is due exactly now, and the one slot is taken
+        iterate(() -> { });
+        assertThat(worker.waitNs(now, 10 * MS)).as("starved: wait for a response").isEqualTo(10 * MS);
+    }
+
+    /** A connection lost while it waited in the ring is passed over: the request goes to one that is open. */
+    @Test
+    void aConnectionLostWhileQueuedIsPassedOver() {
+        start(2, 1);
+        iterate(() -> {
+            worker.onConnected(0);
+            worker.onConnected(1);
+            worker.onClosed(0, dev.ringload.engine.transport.TransportError.RESET);
+        });
+        assertThat(transport.take()).containsExactly("connect 0");
+        iterate(() -> { });
+        assertThat(transport.take()).containsExactly("send 1 1");
     }
 }

@@ -71,4 +71,65 @@ class PublishedCountsTest {
         assertThat(t.status(700)).isZero();
         assertThat(t.firstConnectError()).startsWith("ECONNREFUSED");
     }
+
+    /** Status 0 counts the codes outside 100-599; codes past the table have no count. */
+    @Test
+    void statusesAtTheEdgesOfTheTable() {
+        long[] statuses = new long[RunTotals.statusCodeLimit() + 5]; // longer than the table: the rest is dropped
+        statuses[0] = 4;
+        statuses[100] = 1;
+        statuses[599] = 2;
+        statuses[600] = 9;
+        RunTotals t = RunTotals.of(Counts.zero(), statuses, null);
+        assertThat(RunTotals.statusCodeLimit()).isEqualTo(600);
+        assertThat(t.status(0)).isEqualTo(4);
+        assertThat(t.status(599)).isEqualTo(2);
+        assertThat(t.status(600)).isZero();
+        assertThat(t.status(-1)).isZero();
+        assertThat(t.statusClasses()).containsExactly(4, 1, 0, 0, 0, 2);
+    }
+
+    /** Stopped workers' counters add up slot by slot and status by status; the first connect error is kept. */
+    @Test
+    void totalsSumWorkersAndKeepTheFirstConnectError() {
+        WorkerCounters a = new WorkerCounters();
+        a.add(Counter.RESPONSES, 3);
+        a.error(ErrorKind.RESET, 1);
+        a.status(200);
+        a.status(200);
+        a.status(503);
+        WorkerCounters b = new WorkerCounters();
+        b.add(Counter.RESPONSES, 4);
+        b.add(Counter.REQUESTS_SENT, 6);
+        b.error(ErrorKind.TIMEOUT, 2);
+        b.status(200);
+        b.status(42); // outside 100-599, but within the table
+        b.firstConnectError = "ECONNREFUSED (connection refused)";
+        WorkerCounters c = new WorkerCounters();
+        c.firstConnectError = "connect timed out after 200 ms";
+        RunTotals t = RunTotals.of(java.util.List.of(a, b, c));
+        assertThat(t.responses()).isEqualTo(7);
+        assertThat(t.get(Counter.REQUESTS_SENT)).isEqualTo(6);
+        assertThat(t.counts()).isEqualTo(Counts.zero().with(Counter.RESPONSES, 7).with(Counter.REQUESTS_SENT, 6)
+                .withErrors(ErrorKind.RESET, 1).withErrors(ErrorKind.TIMEOUT, 2));
+        assertThat(t.errors(ErrorKind.TIMEOUT)).isEqualTo(2);
+        assertThat(t.errors()).isEqualTo(3);
+        assertThat(t.status(200)).isEqualTo(3);
+        assertThat(t.status(503)).isEqualTo(1);
+        assertThat(t.statusClasses()).containsExactly(1, 0, 3, 0, 0, 1);
+        assertThat(t.firstConnectError()).isEqualTo("ECONNREFUSED (connection refused)");
+        assertThat(RunTotals.of(java.util.List.of()).counts()).isEqualTo(Counts.zero());
+    }
+
+    @Test
+    void countsAreEqualByValueAndSayWhatTheyHold() {
+        Counts a = Counts.zero().with(Counter.RESPONSES, 3).withErrors(ErrorKind.RESET, 2);
+        Counts same = Counts.zero().withErrors(ErrorKind.RESET, 2).with(Counter.RESPONSES, 3);
+        assertThat(a).isEqualTo(same).hasSameHashCodeAs(same);
+        assertThat(a).isNotEqualTo(a.with(Counter.RESPONSES, 4));
+        assertThat(a).isNotEqualTo(a.withErrors(ErrorKind.RESET, 1));
+        assertThat(a.equals("Counts")).isFalse();
+        assertThat(a.toString()).startsWith("Counts[").endsWith("closedMidPipeline=0]")
+                .contains("responses=3 ", "reset=2 ", "timeout=0 ");
+    }
 }

@@ -38,6 +38,8 @@ class DecimalTest {
                 DecimalCounter counter = new DecimalCounter(first, step);
                 byte[] out = new byte[40];
                 for (long expected = first; expected < first + 200L * step; expected += step) {
+                    assertThat(counter.peek()).as("peek does not step").isEqualTo(expected);
+                    assertThat(counter.length()).isEqualTo(Long.toString(expected).length());
                     int end = counter.writeAndStep(out, 1);
                     assertThat(new String(out, 1, end - 1, StandardCharsets.US_ASCII))
                             .as("first %d step %d", first, step).isEqualTo(Long.toString(expected));

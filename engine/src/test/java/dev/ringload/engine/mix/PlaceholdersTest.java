@@ -62,4 +62,25 @@ class PlaceholdersTest {
         assertThatThrownBy(() -> Placeholders.find("{seq:3}"))
                 .hasMessage("malformed placeholder {seq:3}; use {seq}");
     }
+
+    /** The letters a name may hold end at a, z, A and Z: one past them is literal text, at them it is a name. */
+    @Test
+    void namesAreLettersUpToAndIncludingTheEdgesOfEachRange() {
+        for (String name : new String[] {"a", "z", "A", "Z", "azAZ"}) {
+            assertThatThrownBy(() -> Placeholders.find("/{" + name + "}"))
+                    .hasMessage("unknown placeholder {" + name + "}; use {seq}, {rand:A:B}, {conn}, {thread}");
+        }
+        assertThat(Placeholders.find("/{`}{{}{@}{[}")).as("the characters next to each range").isEmpty();
+    }
+
+    /** With no closing brace, a message shows the placeholder to the end of the text, or its first 40 characters. */
+    @Test
+    void aMalformedPlaceholderIsShownToTheEndOfTheTextOrForty() {
+        assertThatThrownBy(() -> Placeholders.find("/a?{rand:1"))
+                .hasMessage("malformed placeholder {rand:1; use {rand:A:B} with whole numbers 0 <= A <= B");
+        String digits = "1".repeat(60);
+        String shown = ("{rand:" + digits).substring(0, 40);
+        assertThatThrownBy(() -> Placeholders.find("/items?page=2&r={rand:" + digits))
+                .hasMessage("malformed placeholder " + shown + "; use {rand:A:B} with whole numbers 0 <= A <= B");
+    }
 }

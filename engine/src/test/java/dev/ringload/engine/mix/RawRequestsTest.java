@@ -152,4 +152,23 @@ class RawRequestsTest {
         assertThatThrownBy(() -> RawRequests.parse(List.of(dir))).hasMessage(dir + ": cannot be read (is a directory)");
         assertThatThrownBy(() -> RawRequests.parse(List.of())).hasMessage("no raw request files");
     }
+
+    /** An LF at the very start is a line ending in a bare LF, and a CR as a line's first byte is inside the line. */
+    @Test
+    void aBareLfOrACrAtTheStartOfALineIsRefused() throws IOException {
+        assertThat(refusal("\nGET / HTTP/1.1\r\nHost: h\r\n\r\n")).isEqualTo(":1: line ends in LF, not CRLF");
+        assertThat(refusal("GET / HTTP/1.1\r\nHost: h\r\n\rX: y\r\n\r\n"))
+                .isEqualTo(":3: CR inside the line; CR may only come before LF");
+        assertThat(refusal("GET \t/ HTTP/1.1\r\nHost: h\r\n\r\n")).isEqualTo(":1: request-target has a control character");
+    }
+
+    /** Content-Length takes up to 18 digits (any of 0-9, leading zeros too); a 19th is refused, not overflowed. */
+    @Test
+    void contentLengthTakesEighteenDigits() throws IOException {
+        String request = "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 000000000000000009\r\n\r\n123456789";
+        RequestSpec spec = RawRequests.parse(List.of(write("nine.http", request))).getFirst();
+        assertThat(spec.body()).isEqualTo("123456789".getBytes(StandardCharsets.US_ASCII));
+        assertThat(refusal("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 0000000000000000009\r\n\r\n123456789"))
+                .isEqualTo(":3: Content-Length '0000000000000000009' is not a byte count");
+    }
 }

@@ -232,4 +232,67 @@ class TargetsFileTest {
         assertThatThrownBy(() -> TargetsFile.parse(missing)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(missing + ": cannot be read (no such file)");
     }
+
+    /** The last target needs no blank line or line break after it, and its URL needs no path. */
+    @Test
+    void theLastTargetEndsWithTheFileAndAUrlNeedsNoPath() throws IOException {
+        Path file = write("targets.txt", "GET http://h:8080/a\n\nGET http://h:8080");
+        assertThat(TargetsFile.parse(file)).extracting(RequestSpec::url)
+                .containsExactly("http://h:8080/a", "http://h:8080");
+    }
+
+    @Test
+    void weightsTakeEveryDigitAndOneIsAllowed() throws IOException {
+        Path file = write("targets.txt", "GET http://h/a\n# weight=1\n\nGET http://h/b\n# weight=90\n");
+        assertThat(TargetsFile.parse(file)).extracting(RequestSpec::weight).containsExactly(1, 90);
+        assertThat(refusal("GET http://h/\n# weight=+5\n"))
+                .isEqualTo(":2: weight must be a whole number from 1 to 2147483647, got '+5'");
+    }
+
+    @Test
+    void portsFromOneTo65535AreAccepted() throws IOException {
+        for (String port : new String[] {"1", "65535", "19090"}) {
+            Path file = write("targets.txt", "GET http://h:" + port + "/\n\nGET http://h:" + port + "/b\n");
+            assertThat(TargetsFile.parse(file)).as("port %s", port).hasSize(2);
+        }
+        assertThat(refusal("GET http://h:8a/\n")).isEqualTo(":1: URL 'http://h:8a/' has an invalid port '8a'; use 1-65535");
+        assertThat(refusal("GET http://h:/\n")).isEqualTo(":1: URL 'http://h:/' has an invalid port ''; use 1-65535");
+    }
+
+    @Test
+    void hostsAreCheckedCharacterByCharacter() throws IOException {
+        Path plain = write("targets.txt", "GET http://h09azAZ-._~%/a\n\nGET http://H09AZAZ-._~%:80/b\n");
+        assertThat(TargetsFile.parse(plain)).hasSize(2);
+        Path bracketed = write("targets.txt", "GET http://[0:9:a:f:A:F::1.2.3.4]/a\n");
+        assertThat(TargetsFile.parse(bracketed)).hasSize(1);
+        for (String host : new String[] {"h!", "h*x", "h,"}) {
+            assertThat(refusal("GET http://" + host + "/\n"))
+                    .isEqualTo(":1: URL 'http://" + host + "/' has an invalid host '" + host + "'");
+        }
+        for (String host : new String[] {"[::g]", "[::G]", "[::1-2]", "[]", "[::%1]"}) {
+            assertThat(refusal("GET http://" + host + "/\n"))
+                    .isEqualTo(":1: URL 'http://" + host + "/' has an invalid host '" + host + "'");
+        }
+        assertThat(refusal("GET http://:80/\n")).isEqualTo(":1: URL 'http://:80/' has no host");
+        assertThat(refusal("GET http://@h/\n")).isEqualTo(":1: URL 'http://@h/' has user info, which is not supported");
+    }
+
+    @Test
+    void ipv6EndpointsCompareByAddressAndPort() throws IOException {
+        Path noPort = write("targets.txt", "GET http://[::1]/a\n\nGET http://[::1]:80/b\n");
+        assertThat(TargetsFile.parse(noPort)).hasSize(2);
+        assertThat(refusal("GET http://[::1]:8080/a\n\nGET http://[::2]:8080/b\n"))
+                .isEqualTo(":3: http://[::2]:8080/b is another endpoint than http://[::1]:8080 (line 1); "
+                        + "one endpoint per run");
+        assertThat(refusal("GET http://[::1]:8080/a\n\nGET http://[::1]/b\n"))
+                .isEqualTo(":3: http://[::1]/b is another endpoint than http://[::1]:8080 (line 1); "
+                        + "one endpoint per run");
+    }
+
+    /** Only a METHOD and an http:// or https:// URL make a line inside a target a new target. */
+    @Test
+    void aLineInsideATargetStartsTheNextOnlyWithAnHttpUrl() throws IOException {
+        assertThat(refusal("GET http://h/\nFoo bar\n")).isEqualTo(":2: header 'Foo bar' is not 'Name: value'");
+        assertThat(refusal("GET http://h/\nGET https://h/x\n")).isEqualTo(":2: https is not supported: https://h/x");
+    }
 }
