@@ -1,20 +1,21 @@
 package dev.ringload.engine.load;
 
 /**
- * A worker's share of {@code -n}: requests it may still send. Requests lost with their connection come back,
- * up to what was taken, so exactly N responses arrive however many connections break on the way.
+ * A worker's share of {@code -n}: requests it may still send. Requests lost with their connection come back
+ * (never more than the share), so exactly N responses arrive however many connections break on the way, and
+ * however often the same requests are lost again.
  */
 final class RequestBudget {
 
     private final boolean limited;
+    private final long share;
     private long left;
-    private long returnable;
 
     /** @param requests the share, or -1 for no limit */
     RequestBudget(long requests) {
         this.limited = requests >= 0;
-        this.left = Math.max(requests, 0);
-        this.returnable = left;
+        this.share = Math.max(requests, 0);
+        this.left = share;
     }
 
     /** Takes up to {@code k}; returns how many may go. */
@@ -30,9 +31,7 @@ final class RequestBudget {
     /** Requests that were taken but will never be answered. */
     void giveBack(long n) {
         if (limited) {
-            long back = Math.min(n, returnable);
-            returnable -= back;
-            left += back;
+            left = Math.min(share, left + n);
         }
     }
 

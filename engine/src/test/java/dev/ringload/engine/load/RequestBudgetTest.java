@@ -43,4 +43,26 @@ class RequestBudgetTest {
         assertThat(budget.take(10)).isEqualTo(3);
         assertThat(budget.spent()).isTrue();
     }
+
+    /** The same requests lost again and again still come back each time: N responses however often. */
+    @Test
+    void requestsLostAgainComeBackAgain() {
+        RequestBudget budget = new RequestBudget(10);
+        for (int round = 0; round < 5; round++) {
+            assertThat(budget.take(10)).as("round %d", round).isEqualTo(10);
+            budget.giveBack(10);
+        }
+        assertThat(budget.take(10)).isEqualTo(10);
+        assertThat(budget.spent()).isTrue();
+    }
+
+    /** Never more comes back than the share: a budget nothing was taken from stays as it is. */
+    @Test
+    void neverMoreThanTheShare() {
+        RequestBudget budget = new RequestBudget(4);
+        budget.giveBack(3);
+        assertThat(budget.take(10)).isEqualTo(4);
+        budget.giveBack(9);
+        assertThat(budget.take(10)).isEqualTo(4);
+    }
 }
