@@ -33,7 +33,7 @@ final class WorkerCounters {
     }
 
     void status(int code) {
-        statusCodes[code >= 0 && code < STATUS_CODES ? code : 0]++;
+        statusCodes[code >= 100 && code < STATUS_CODES ? code : 0]++; // 0: outside 100-599, as RunTotals says
     }
 
     /** The measured phase begins: forget the warmup's requests, statuses and errors (bytes and connects run on). */

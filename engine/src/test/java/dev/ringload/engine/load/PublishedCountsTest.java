@@ -103,7 +103,8 @@ class PublishedCountsTest {
         b.add(Counter.REQUESTS_SENT, 6);
         b.error(ErrorKind.TIMEOUT, 2);
         b.status(200);
-        b.status(42); // outside 100-599, but within the table
+        b.status(42); // outside 100-599: counted as status 0, not under its own number
+        b.status(600);
         b.firstConnectError = "ECONNREFUSED (connection refused)";
         WorkerCounters c = new WorkerCounters();
         c.firstConnectError = "connect timed out after 200 ms";
@@ -116,7 +117,9 @@ class PublishedCountsTest {
         assertThat(t.errors()).isEqualTo(3);
         assertThat(t.status(200)).isEqualTo(3);
         assertThat(t.status(503)).isEqualTo(1);
-        assertThat(t.statusClasses()).containsExactly(1, 0, 3, 0, 0, 1);
+        assertThat(t.status(0)).isEqualTo(2);
+        assertThat(t.status(42)).isZero();
+        assertThat(t.statusClasses()).containsExactly(2, 0, 3, 0, 0, 1);
         assertThat(t.firstConnectError()).isEqualTo("ECONNREFUSED (connection refused)");
         assertThat(RunTotals.of(java.util.List.of()).counts()).isEqualTo(Counts.zero());
     }
