@@ -7,7 +7,8 @@
 #     (provided receive buffers, rings) cancel out;
 #   - the kernel: slab and TCP buffer pages (/proc/meminfo Slab, /proc/net/sockstat mem), both ends of each
 #     connection, as client and server share this host; roughly half is the client's.
-# Needs N + 1000 file descriptors per process (raised when the hard limit allows) and ~2 GiB free.
+# Needs N + 3000 file descriptors per process (raised when the hard limit allows, else split over processes, see
+# below) and ~2 GiB free.
 #   bench/many-connections.sh [jar, default cli/target/ringload.jar] [N, default 100000] [engines, default "uring nio"]
 #                             [sources, default 127.0.0.2-127.0.0.9] [seconds per run, default 20: time for the samples]
 set -euo pipefail
@@ -20,15 +21,35 @@ engines=${3:-"uring nio"}
 sources=${4:-127.0.0.2-127.0.0.9}
 step=${5:-20}
 base=1000
-# Each process (client, server) needs a descriptor per connection and some spare.
-limit=$(( n + 1000 ))
-if [ "$(ulimit -Hn)" != unlimited ] && [ "$(ulimit -Hn)" -lt "$limit" ]; then
-    ulimit -Hn "$limit" 2>/dev/null || { echo "many-connections: $n connections need $limit descriptors per process;" \
-        "the hard limit is $(ulimit -Hn) and cannot be raised here (CAP_SYS_RESOURCE): give N below $(( $(ulimit -Hn) - 1000 ))" >&2; exit 1; }
+# Each process (client, server) needs a descriptor per connection and some spare. Where the hard limit is lower
+# and cannot be raised (a container without CAP_SYS_RESOURCE), the run is split over P client processes (shards,
+# `--shard i/P`) and P `serve` processes sharing the port (SO_REUSEPORT: the kernel spreads the connections), each
+# holding N/P; the base run is then 1,000 per process, so each process's fixed memory cancels out.
+spare=3000
+hard=$(ulimit -Hn)
+processes=1
+if [ "$hard" != unlimited ] && [ "$hard" -lt $(( n + spare )) ]; then
+    ulimit -Hn $(( n + spare )) 2>/dev/null || processes=$(( (n + hard - spare - 1) / (hard - spare) ))
 fi
-ulimit -Sn "$limit"
+per_process=$(( (n + processes - 1) / processes + spare ))
+[ "$hard" = unlimited ] || [ "$per_process" -le "$(ulimit -Hn)" ] || per_process=$(ulimit -Hn)
+ulimit -Sn "$per_process"
+base_total=$(( base * processes ))
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
 serve_on_cpu1 "$jar"
+extra_servers=()
+trap '[ -n "$server_pid" ] && kill "$server_pid" ${extra_servers[*]} 2>/dev/null; rm -rf "$work"' EXIT
+for i in $(seq 2 "$processes"); do
+    taskset -c 1 "${java[@]}" -jar "$jar" serve --port "$port" --cpus 1 >"$work/serve-$i.log" 2>&1 &
+    extra_servers+=($!)
+done
+# A listener that joined the port before its server accepts would hold its share of connects unanswered.
+for i in $(seq 2 "$processes"); do
+    for _ in $(seq 1 600); do
+        grep -q listening "$work/serve-$i.log" 2>/dev/null && break
+        sleep 0.1
+    done
+done
 url="http://127.0.0.1:$port/"
 
 kernel_bytes() { # slab + TCP buffer pages
@@ -61,24 +82,47 @@ wait_for_sockets() {
     sleep 1
 }
 
+[ "$processes" -eq 1 ] || echo "many-connections: $n connections in $processes client and $processes server processes" \
+    "(descriptor limit $hard per process)"
 printf '%-6s %9s %9s %7s %14s %16s\n' engine conns established errors "user B/conn" "kernel B/conn*"
 for engine in $engines; do
     # Two runs, not one ramp: a worker sizes its per-connection state for all its connections at the start.
-    for c in "$base" "$n"; do
-        taskset -c 0 "${java[@]}" -XX:NativeMemoryTracking=summary -jar "$jar" run --engine "$engine" -t 1 --cpus 0 \
-            -c "$c" -d "${step}s" --warmup 0 --source "$sources" --json -q "$url" >"$work/$engine-$c.json" &
-        client=$!
-        wait_for_sockets "$client" "$c"
-        echo "$(user_bytes "$client") $(kernel_bytes)" >"$work/$engine-$c.memory"
-        wait "$client" || true
+    for c in "$base_total" "$n"; do
+        clients=()
+        # One client at a time, each once its connections are up: six connect storms at once overflow the
+        # servers' accept queues and a client's first connect times out. The earlier ones run on meanwhile.
+        # Split over processes (N past one process's descriptors), two cores cannot also keep every connection
+        # busy: each client then sends 1,000 requests a second in all (an open loop), the connections mostly idle.
+        seconds=$step
+        pace=()
+        [ "$processes" -eq 1 ] || { seconds=$(( step + 30 * processes )); pace=(-R 1000); }
+        for i in $(seq 0 $(( processes - 1 ))); do
+            shard=()
+            [ "$processes" -eq 1 ] || shard=(--shard "$i/$processes")
+            taskset -c 0 "${java[@]}" -XX:NativeMemoryTracking=summary -jar "$jar" run --engine "$engine" -t 1 \
+                --cpus 0 -c "$c" "${shard[@]}" "${pace[@]}" --connect-timeout 30s -d "${seconds}s" --warmup 0 --source "$sources" --json -q "$url" \
+                >"$work/$engine-$c-$i.json" &
+            clients+=($!)
+            wait_for_sockets "$!" $(( (c + processes - 1 - i) / processes ))
+        done
+        user=0
+        for pid in "${clients[@]}"; do
+            user=$(( user + $(user_bytes "$pid") ))
+        done
+        echo "$user $(kernel_bytes)" >"$work/$engine-$c.memory"
+        for pid in "${clients[@]}"; do
+            wait "$pid" || true
+        done
     done
-    python3 - "$work" "$engine" "$base" "$n" <<'PYTHON'
+    python3 - "$work" "$engine" "$base_total" "$n" "$processes" <<'PYTHON'
 import json, sys
-work, engine, base, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+work, engine, base, n, processes = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 (u0, k0), (u1, k1) = [map(int, open(f"{work}/{engine}-{c}.memory").read().split()) for c in (base, n)]
 for c in (base, n):
-    r = json.load(open(f"{work}/{engine}-{c}.json"))
-    print(f'{engine:<6} {c:>9} {r["connections"]["established"]:>9} {r["errors"]["total"]:>7}')
+    runs = [json.load(open(f"{work}/{engine}-{c}-{i}.json")) for i in range(processes)]
+    established = sum(r["connections"]["established"] for r in runs)
+    errors = sum(r["errors"]["total"] for r in runs)
+    print(f'{engine:<6} {c:>9} {established:>9} {errors:>7}')
 print(f'{engine:<6} {"":>9} {"":>9} {"":>7} {(u1 - u0) / (n - base):>14.0f} {(k1 - k0) / (n - base):>16.0f}'
       f'   (user {u0 / 2**20:.1f} -> {u1 / 2**20:.1f} MiB, kernel {k0 / 2**20:.1f} -> {k1 / 2**20:.1f} MiB)')
 PYTHON
