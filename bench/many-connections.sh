@@ -84,6 +84,12 @@ wait_for_sockets() {
 
 [ "$processes" -eq 1 ] || echo "many-connections: $n connections in $processes client and $processes server processes" \
     "(descriptor limit $hard per process)"
+# Split over processes (N past one process's descriptors), two cores cannot also keep every connection busy: each
+# client then sends 1,000 requests a second in all (an open loop), the connections mostly idle, and runs until the
+# clients started after it are up.
+seconds=$step
+pace=()
+[ "$processes" -eq 1 ] || { seconds=$(( step + 30 * processes )); pace=(-R 1000); }
 printf '%-6s %9s %9s %7s %14s %16s\n' engine conns established errors "user B/conn" "kernel B/conn*"
 for engine in $engines; do
     # Two runs, not one ramp: a worker sizes its per-connection state for all its connections at the start.
@@ -91,17 +97,12 @@ for engine in $engines; do
         clients=()
         # One client at a time, each once its connections are up: six connect storms at once overflow the
         # servers' accept queues and a client's first connect times out. The earlier ones run on meanwhile.
-        # Split over processes (N past one process's descriptors), two cores cannot also keep every connection
-        # busy: each client then sends 1,000 requests a second in all (an open loop), the connections mostly idle.
-        seconds=$step
-        pace=()
-        [ "$processes" -eq 1 ] || { seconds=$(( step + 30 * processes )); pace=(-R 1000); }
         for i in $(seq 0 $(( processes - 1 ))); do
             shard=()
             [ "$processes" -eq 1 ] || shard=(--shard "$i/$processes")
             taskset -c 0 "${java[@]}" -XX:NativeMemoryTracking=summary -jar "$jar" run --engine "$engine" -t 1 \
-                --cpus 0 -c "$c" "${shard[@]}" "${pace[@]}" --connect-timeout 30s -d "${seconds}s" --warmup 0 --source "$sources" --json -q "$url" \
-                >"$work/$engine-$c-$i.json" &
+                --cpus 0 -c "$c" "${shard[@]}" "${pace[@]}" --connect-timeout 30s -d "${seconds}s" --warmup 0 \
+                --source "$sources" --json -q "$url" >"$work/$engine-$c-$i.json" &
             clients+=($!)
             wait_for_sockets "$!" $(( (c + processes - 1 - i) / processes ))
         done

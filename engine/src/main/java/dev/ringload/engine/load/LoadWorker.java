@@ -91,9 +91,9 @@ public final class LoadWorker implements TransportEvents {
         int count = config.connectionsOf(workerIndex);
         this.connections = new LoadConnection[count];
         RepeatedResponse repeated = new RepeatedResponse();
-        boolean openLoop = config.rateOf(workerIndex) != null;
+        OpenLoopRate rate = config.rateOf(workerIndex);
         for (int i = 0; i < count; i++) {
-            RequestSlots slots = new RequestSlots(pipelining, openLoop, plan.notesTargets());
+            RequestSlots slots = new RequestSlots(pipelining, rate != null, plan.notesTargets());
             connections[i] = new LoadConnection(i, slots, repeated);
             connections[i].parser.expectNoBody(config.headRequests());
         }
@@ -110,7 +110,6 @@ public final class LoadWorker implements TransportEvents {
         this.headPerRequest = anyHead && anyBody;
         this.warmupRecorder = new IntervalRecorder(config.highestLatencyNs());
         this.active = warmupRecorder;
-        OpenLoopRate rate = config.rateOf(workerIndex);
         if (rate != null) {
             this.schedule = new ArrivalSchedule(rate, config.durationNs(), config.seedOf(workerIndex));
             this.serviceRecorder = new IntervalRecorder(config.highestLatencyNs());
