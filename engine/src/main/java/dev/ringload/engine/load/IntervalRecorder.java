@@ -9,6 +9,10 @@ import org.HdrHistogram.WriterReaderPhaser;
  * millions of responses per second per core is measurable; here a worker pays them once per loop iteration and
  * records every response of the iteration into a plain {@link Histogram}. The reader swaps histograms with the
  * same {@link WriterReaderPhaser} protocol {@code Recorder} uses, so no value is lost or counted twice.
+ *
+ * <p>Within a batch, a run of equal values is recorded once with its count: the responses of one pipelined send
+ * that complete in the same loop iteration all have the same latency (one send stamp, one iteration clock), and one
+ * {@code recordValueWithCount} costs what one {@code recordValue} does.
  */
 public final class IntervalRecorder {
 
@@ -18,6 +22,9 @@ public final class IntervalRecorder {
     private Histogram inactive;
     private Histogram batch;
     private long batchEpoch;
+    /** The run of equal values not yet in {@link #batch}: its value and how many (0: none). */
+    private long runValue;
+    private long runCount;
 
     public IntervalRecorder(long highestTrackableValue) {
         this.highestTrackableValue = highestTrackableValue;
@@ -38,10 +45,26 @@ public final class IntervalRecorder {
 
     /** Writer: records one value, clamped to the trackable range. Only between begin and end of a batch. */
     public void record(long value) {
-        batch.recordValue(Math.min(Math.max(value, 1), highestTrackableValue));
+        long clamped = Math.min(Math.max(value, 1), highestTrackableValue);
+        if (clamped == runValue) {
+            runCount++;
+            return;
+        }
+        flushRun();
+        runValue = clamped;
+        runCount = 1;
+    }
+
+    private void flushRun() {
+        if (runCount > 0) {
+            batch.recordValueWithCount(runValue, runCount);
+            runCount = 0;
+        }
     }
 
     public void endBatch() {
+        flushRun();
+        runValue = 0; // a value is at least 1: the next batch starts a new run
         batch = null;
         phaser.writerCriticalSectionExit(batchEpoch);
     }

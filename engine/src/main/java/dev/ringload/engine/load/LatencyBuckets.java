@@ -19,15 +19,26 @@ final class LatencyBuckets {
     private static final int LINEAR = 2 * SUB_BUCKETS;
 
     private final long highest;
+    /** Series per bucket: the counts are bucket-major, {@code counts[bucket * series + s]}. */
+    private final int series;
     /** Buckets per series. */
     private final int stride;
     private final long[] counts;
+    /**
+     * The last value recorded and where its bucket's row starts: a run of responses with the same latency (one
+     * pipelined send, one loop iteration) finds its bucket once, and its series' counts sit side by side in one
+     * row, whatever request of the mix each response answered.
+     */
+    private long lastValue = Long.MIN_VALUE;
+    private int lastRow;
 
     /** {@code series} histograms for values from 0 to {@code highest}; larger ones are counted as {@code highest}. */
     LatencyBuckets(int series, long highest) {
         this.highest = highest;
+        this.series = series;
         this.stride = index(highest) + 1;
         this.counts = new long[Math.multiplyExact(series, stride)];
+        this.lastRow = index(1) * series; // Long.MIN_VALUE counts as 1
     }
 
     /** The memory {@code series} histograms up to {@code highest} take, in bytes. */
@@ -55,12 +66,16 @@ final class LatencyBuckets {
 
     /** Counts {@code value} in {@code series}; below 1 as 1, above the highest as the highest. */
     void record(int series, long value) {
-        counts[series * stride + index(Math.min(Math.max(value, 1), highest))]++;
+        if (value != lastValue) {
+            lastValue = value;
+            lastRow = index(Math.min(Math.max(value, 1), highest)) * this.series;
+        }
+        counts[lastRow + series]++;
     }
 
     long count(int series) {
         long n = 0;
-        for (int i = series * stride, end = i + stride; i < end; i++) {
+        for (int i = series; i < counts.length; i += this.series) {
             n += counts[i];
         }
         return n;
@@ -69,10 +84,10 @@ final class LatencyBuckets {
     /** Adds every count of {@code series} to {@code histogram} at its bucket's highest value (clamped to its range). */
     void addTo(int series, Histogram histogram) {
         long top = histogram.getHighestTrackableValue();
-        int base = series * stride;
         for (int i = 0; i < stride; i++) {
-            if (counts[base + i] > 0) {
-                histogram.recordValueWithCount(Math.max(1, Math.min(highestIn(i), top)), counts[base + i]);
+            long n = counts[i * this.series + series];
+            if (n > 0) {
+                histogram.recordValueWithCount(Math.max(1, Math.min(highestIn(i), top)), n);
             }
         }
     }

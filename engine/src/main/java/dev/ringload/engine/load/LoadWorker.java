@@ -509,21 +509,25 @@ public final class LoadWorker implements TransportEvents {
             i = parser.parse(segment, i, end);
             if (parser.complete()) {
                 if (c.inFlight() == 0) {
+                    recordForTargets(c, completed);
                     drop(c, ErrorKind.PARSE); // a response nobody asked for
                     return false;
                 }
                 record(c);
                 completed++;
                 if (parser.closes()) {
+                    recordForTargets(c, completed);
                     lose(c, ErrorKind.CLOSED_MID_PIPELINE, true); // counts what was pipelined behind it
                     return false;
                 }
             } else if (parser.failed()) {
+                recordForTargets(c, completed);
                 drop(c, ErrorKind.PARSE);
                 return false;
             }
         }
         if (completed > 0) {
+            recordForTargets(c, completed); // before new sends reuse the slots
             if (schedule == null) {
                 grant(c, completed);
             } else {
@@ -534,30 +538,40 @@ public final class LoadWorker implements TransportEvents {
     }
 
     private void record(LoadConnection c) {
-        long latency;
         if (schedule == null) {
             // Closed loop: from the hand-over of the request's bytes to the response's last byte.
-            latency = nowNs - c.slots.sentNs(c.received);
+            long latency = nowNs - c.slots.sentNs(c.received);
             if (latency < 0) {
                 counters.add(Counter.LATENCY_BELOW_ZERO, 1);
             }
             active.record(latency);
         } else {
-            latency = recordOpenLoop(c);
+            recordOpenLoop(c);
         }
-        if (targetStats != null && measuring) {
-            targetStats.record(c.slots.target(c.received), latency, c.parser.status());
+        int status = c.parser.status();
+        if ((status < 200 || status >= 300) && targetStats != null && measuring) {
+            targetStats.status(c.slots.target(c.received), status); // a 2xx, and latency: recordForTargets
         }
         c.received++;
         if (headPerRequest && c.sent > c.received) {
             c.parser.expectNoBody(plan.head(c.slots.target(c.received)));
         }
         counters.add(Counter.RESPONSES, 1);
-        counters.status(c.parser.status());
+        counters.status(status);
+    }
+
+    /**
+     * A mix: each of the last {@code completed} responses on {@code c} counts for its request, with its latency
+     * (open loop: corrected), in one pass after the parser's loop; the slots still hold them until new sends.
+     */
+    private void recordForTargets(LoadConnection c, int completed) {
+        if (targetStats != null && measuring && completed > 0) {
+            targetStats.recordResponses(c.slots, c.received - completed, completed, nowNs, schedule != null);
+        }
     }
 
     /** Open loop: corrected latency from the intended send time, service latency from the hand-over. */
-    private long recordOpenLoop(LoadConnection c) {
+    private void recordOpenLoop(LoadConnection c) {
         long corrected = nowNs - c.slots.intendedNs(c.received);
         long service = nowNs - c.slots.sentNs(c.received);
         if (corrected < 0 || service < 0) {
@@ -567,7 +581,6 @@ public final class LoadWorker implements TransportEvents {
         if (measuring) {
             serviceRecorder.record(service);
         }
-        return corrected;
     }
 
     /** The transport lost the connection: finish a close-delimited response, count what was still in flight. */
@@ -580,6 +593,7 @@ public final class LoadWorker implements TransportEvents {
         if (error == TransportError.PEER_CLOSED) {
             if (c.parser.finishAtClose() && c.inFlight() > 0) {
                 record(c);
+                recordForTargets(c, 1);
             }
             lose(c, ErrorKind.CLOSED_MID_PIPELINE, false);
         } else {
@@ -674,12 +688,12 @@ public final class LoadWorker implements TransportEvents {
         return plan.targets();
     }
 
-    /** Each request's statistics of a mix, or null with one request; only after the thread has ended. */
     /** The kernel's id of this worker's thread; -1 before it started or where /proc does not say. */
     int nativeThreadId() {
         return nativeThreadId;
     }
 
+    /** Each request's statistics of a mix, or null with one request; only after the thread has ended. */
     TargetStats targetStats() {
         return targetStats;
     }

@@ -41,6 +41,32 @@ class IntervalRecorderTest {
         assertThat(total.getMaxValue()).isEqualTo(perBatch);
     }
 
+    /** Runs of equal values are recorded with their count: none lost at a change, a batch's end or an interval. */
+    @Test
+    void runsOfEqualValuesAreCountedInFullAcrossBatchesAndIntervals() {
+        IntervalRecorder recorder = new IntervalRecorder(1_000_000);
+        recorder.beginBatch();
+        for (long v : new long[] {7, 7, 7, 9, 9, 7, 0, -3, 1}) { // 0 and -3 count as 1, a run with the 1
+            recorder.record(v);
+        }
+        recorder.endBatch();
+        recorder.beginBatch();
+        recorder.record(1); // the same value as the last batch's last run: still a new run in this batch
+        recorder.endBatch();
+        Histogram first = recorder.getIntervalHistogram(null);
+        assertThat(first.getTotalCount()).isEqualTo(10);
+        assertThat(first.getCountAtValue(7)).isEqualTo(4);
+        assertThat(first.getCountAtValue(9)).isEqualTo(2);
+        assertThat(first.getCountAtValue(1)).isEqualTo(4);
+        recorder.beginBatch();
+        recorder.record(1);
+        recorder.record(1);
+        recorder.endBatch();
+        Histogram second = recorder.getIntervalHistogram(null);
+        assertThat(second.getTotalCount()).as("the next interval has only its own").isEqualTo(2);
+        assertThat(second.getCountAtValue(1)).isEqualTo(2);
+    }
+
     @Test
     void valuesAreClampedToTheTrackableRange() {
         IntervalRecorder recorder = new IntervalRecorder(1000);

@@ -29,6 +29,35 @@ class LatencyBucketsTest {
         }
     }
 
+    /** Series sharing a value (one receive's responses to a mix) each keep their own counts, whatever the order. */
+    @Test
+    void seriesRecordingTheSameValuesInTurnKeepTheirOwnCounts() {
+        long highest = 1_000_000_000L;
+        LatencyBuckets buckets = new LatencyBuckets(3, highest);
+        buckets.record(2, Long.MIN_VALUE); // below 1: counts as 1, also as the first value seen
+        for (int i = 0; i < 10; i++) {
+            buckets.record(i % 2, 5_000); // 0, 1, 0, 1, ...
+        }
+        buckets.record(1, 70_000);
+        buckets.record(0, 5_000);
+        buckets.record(2, 2 * highest); // above the highest: counts as the highest
+        assertThat(buckets.count(0)).isEqualTo(6);
+        assertThat(buckets.count(1)).isEqualTo(6);
+        assertThat(buckets.count(2)).isEqualTo(2);
+        Histogram zero = new Histogram(1, highest, 2);
+        buckets.addTo(0, zero);
+        assertThat(zero.getCountAtValue(zero.getMaxValue())).as("one bucket").isEqualTo(6);
+        assertThat((double) zero.getMaxValue()).isCloseTo(5_000, within(5_000 / 32.0));
+        Histogram one = new Histogram(1, highest, 2);
+        buckets.addTo(1, one);
+        assertThat(one.getCountAtValue(one.getMaxValue())).isEqualTo(1);
+        assertThat((double) one.getMaxValue()).isCloseTo(70_000, within(70_000 / 32.0));
+        Histogram two = new Histogram(1, highest, 2);
+        buckets.addTo(2, two);
+        assertThat(two.getMinValue()).isEqualTo(1);
+        assertThat(two.highestEquivalentValue(two.getMaxValue())).isGreaterThanOrEqualTo(highest - highest / 32);
+    }
+
     @Test
     void percentilesMatchAnExactHistogramWithinABucket() {
         long highest = 60_000_000_000L;

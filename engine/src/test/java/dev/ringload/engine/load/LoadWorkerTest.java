@@ -530,6 +530,54 @@ class LoadWorkerTest {
         assertThat(results.get(0).statusClasses()[4]).isZero();
     }
 
+    /**
+     * A mix's per-request statistics are written after the parser's loop: the responses completed before a
+     * response that closes the connection, before garbage, or by the peer's close still count for their requests,
+     * with their latency, however the receive ends.
+     */
+    @Test
+    void aMixCountsEveryCompletedResponseForItsRequestWhateverEndsTheReceive() {
+        RequestMix mix = RequestMix.compile(List.of(
+                new RequestSpec("GET", "http://127.0.0.1:9/a", List.of(), new byte[0], 1, "t:1", null),
+                new RequestSpec("GET", "http://127.0.0.1:9/b", List.of(), new byte[0], 1, "t:2", null)),
+                TARGET, RequestMix.Pick.ROUND_ROBIN);
+        LoadConfig c = config().connections(3).pipelining(4).build();
+        transport = new FakeTransport(REQUEST.length);
+        worker = new LoadWorker(c, 0, transport, new MixPlan(mix, 0, 1, 0, 3, 4, 7));
+        worker.startMeasuring();
+        worker.start(now);
+        iterate(now, () -> {
+            for (int i = 0; i < 3; i++) {
+                worker.onConnected(i); // a, b, a, b on each
+            }
+        });
+        String ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi";
+        String closing = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi";
+        MemorySegment closes = segment(ok + closing + ok); // the third is never read
+        MemorySegment garbage = segment(ok + ok + ok + "HTTP/1.1 20x nonsense\r\n\r\n");
+        MemorySegment untilClose = segment(ok + "HTTP/1.1 200 OK\r\n\r\nbody until the close");
+        iterate(now + 3 * MS, () -> {
+            for (int i = 0; i < 3; i++) {
+                worker.onSent(i);
+            }
+            assertThat(worker.onData(0, closes, 0, (int) closes.byteSize())).isFalse();
+            assertThat(worker.onData(1, garbage, 0, (int) garbage.byteSize())).isFalse();
+            assertThat(worker.onData(2, untilClose, 0, (int) untilClose.byteSize())).isTrue();
+            worker.onClosed(2, TransportError.PEER_CLOSED);
+        });
+        assertThat(counts().get(Counter.RESPONSES)).isEqualTo(2 + 3 + 2);
+        worker.finish();
+        List<TargetResult> results = TargetStats.merge(List.of(worker.targetStats()), 2, c.highestLatencyNs());
+        assertThat(results).extracting(TargetResult::responses).containsExactly(4L, 3L); // a b | a b a | a b
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.latency().count()).isEqualTo(r.responses());
+            assertThat(r.latency().valueAtPercentileNs(0)).isBetween(2.97 * MS, 3.2 * MS);
+            assertThat(r.latency().valueAtPercentileNs(100)).isBetween(2.97 * MS, 3.2 * MS);
+        });
+        // In flight when each was lost: a b | b | a b and the a sent for the response that completed first.
+        assertThat(results).extracting(TargetResult::errors).containsExactly(3L, 3L);
+    }
+
     /** Timers are looked at once per scan interval, not at every iteration. */
     @Test
     void timersAreLookedAtOncePerScanInterval() {
