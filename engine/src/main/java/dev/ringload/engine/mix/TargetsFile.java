@@ -1,6 +1,8 @@
 package dev.ringload.engine.mix;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -231,7 +233,7 @@ public final class TargetsFile {
     private static boolean validHost(String host) {
         boolean bracketed = host.startsWith("[");
         String chars = bracketed ? host.substring(1, host.length() - 1) : host;
-        if (chars.isEmpty()) {
+        if (chars.isEmpty() || bracketed && ipv6(host) == null) {
             return false;
         }
         for (int i = 0; i < chars.length(); i++) {
@@ -302,11 +304,28 @@ public final class TargetsFile {
         return new IllegalArgumentException(name + ":" + lineNo + ": " + what);
     }
 
-    /** Scheme is always http here; hosts compare case-insensitively, as DNS names do. */
+    /**
+     * Scheme is always http here; names compare case-insensitively, as DNS names do, and IPv6 literals by address
+     * ({@code [::1]} and {@code [0:0::1]} are one endpoint).
+     */
     private record Endpoint(String host, int port, int line) {
 
         boolean sameAs(Endpoint other) {
-            return host.equalsIgnoreCase(other.host) && port == other.port;
+            return key().equalsIgnoreCase(other.key()) && port == other.port;
+        }
+
+        private String key() {
+            return host.startsWith("[") ? ipv6(host).getHostAddress() : host;
+        }
+    }
+
+    /** The address of a bracketed IPv6 literal, parsed without a lookup; null when it is not one. */
+    private static InetAddress ipv6(String bracketed) {
+        try {
+            InetAddress a = Inet6Address.ofLiteral(bracketed.substring(1, bracketed.length() - 1));
+            return a instanceof Inet6Address ? a : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

@@ -269,7 +269,8 @@ class TargetsFileTest {
             assertThat(refusal("GET http://" + host + "/\n"))
                     .isEqualTo(":1: URL 'http://" + host + "/' has an invalid host '" + host + "'");
         }
-        for (String host : new String[] {"[::g]", "[::G]", "[::1-2]", "[]", "[::%1]"}) {
+        for (String host : new String[] {"[::g]", "[::G]", "[::1-2]", "[]", "[::%1]", "[1::2::3]", "[127.0.0.1]",
+                "[1:2:3:4:5:6:7:8:9]"}) {
             assertThat(refusal("GET http://" + host + "/\n"))
                     .isEqualTo(":1: URL 'http://" + host + "/' has an invalid host '" + host + "'");
         }
@@ -281,6 +282,12 @@ class TargetsFileTest {
     void ipv6EndpointsCompareByAddressAndPort() throws IOException {
         Path noPort = write("targets.txt", "GET http://[::1]/a\n\nGET http://[::1]:80/b\n");
         assertThat(TargetsFile.parse(noPort)).hasSize(2);
+        Path spelledOtherwise = write("spelled.txt", "GET http://[::1]:8080/a\n\nGET http://[0:0:0::1]:8080/b\n\n"
+                + "GET http://[0000::0001]:8080/c\n");
+        assertThat(TargetsFile.parse(spelledOtherwise)).as("one address, three spellings").hasSize(3);
+        assertThat(refusal("GET http://[fe80::1]:8080/a\n\nGET http://[FE80::1]:8080/b\n\nGET http://[::1]:8080/c\n"))
+                .isEqualTo(":5: http://[::1]:8080/c is another endpoint than http://[fe80::1]:8080 (line 1); "
+                        + "one endpoint per run");
         assertThat(refusal("GET http://[::1]:8080/a\n\nGET http://[::2]:8080/b\n"))
                 .isEqualTo(":3: http://[::2]:8080/b is another endpoint than http://[::1]:8080 (line 1); "
                         + "one endpoint per run");
