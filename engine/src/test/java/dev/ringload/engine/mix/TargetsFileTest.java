@@ -263,7 +263,7 @@ class TargetsFileTest {
     void hostsAreCheckedCharacterByCharacter() throws IOException {
         Path plain = write("targets.txt", "GET http://h09azAZ-._~%/a\n\nGET http://H09AZAZ-._~%:80/b\n");
         assertThat(TargetsFile.parse(plain)).hasSize(2);
-        Path bracketed = write("targets.txt", "GET http://[0:9:a:f:A:F::1.2.3.4]/a\n");
+        Path bracketed = write("targets.txt", "GET http://[0:9:a:f:A::1.2.3.4]/a\n");
         assertThat(TargetsFile.parse(bracketed)).hasSize(1);
         for (String host : new String[] {"h!", "h*x", "h,"}) {
             assertThat(refusal("GET http://" + host + "/\n"))
