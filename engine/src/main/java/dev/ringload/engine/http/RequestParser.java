@@ -44,6 +44,10 @@ public final class RequestParser {
     private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
     private static final ValueLayout.OfLong JAVA_LONG_UNALIGNED_BE =
             ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong JAVA_LONG_UNALIGNED_LE =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     /** "HTTP/1.1" as a big-endian long. */
     private static final long HTTP_1_1 = 0x485454502f312e31L;
 
@@ -152,11 +156,9 @@ public final class RequestParser {
         if (b != ' ' || i == start + 1) return -1;
         // request-target SP
         long targetStart = i;
-        do {
-            if (i >= limit) return -1;
-            b = segment.get(JAVA_BYTE, i++) & 0xff;
-        } while (b > 0x20 && b != 0x7f);
-        if (b != ' ' || i == targetStart + 1) return -1;
+        i = firstControl(segment, i, limit, 0x21); // the space ends it, as any control byte or DEL would
+        if (i >= limit || i == targetStart || segment.get(JAVA_BYTE, i) != ' ') return -1;
+        i++;
         // "HTTP/1.1" CR LF
         if (i + 10 > limit || segment.get(JAVA_LONG_UNALIGNED_BE, i) != HTTP_1_1
                 || segment.get(JAVA_BYTE, i + 8) != '\r' || segment.get(JAVA_BYTE, i + 9) != '\n') {
@@ -176,12 +178,42 @@ public final class RequestParser {
                 b = segment.get(JAVA_BYTE, i++) & 0xff;
             } while (TOKEN[b]);
             if (b != ':') return -1;
-            do {
+            while (true) { // the field value: visible bytes, spaces and tabs
+                i = firstControl(segment, i, limit, 0x20);
                 if (i >= limit) return -1;
-                b = segment.get(JAVA_BYTE, i++) & 0xff;
-            } while (b >= 0x20 && b != 0x7f || b == '\t');
-            if (b != '\r' || i >= limit || segment.get(JAVA_BYTE, i++) != '\n') return -1;
+                b = segment.get(JAVA_BYTE, i) & 0xff;
+                if (b != '\t') break;
+                i++;
+            }
+            if (b != '\r' || i + 1 >= limit || segment.get(JAVA_BYTE, i + 1) != '\n') return -1;
+            i += 2;
         }
+    }
+
+    /**
+     * The first byte in [i, limit) below {@code below} (at most 0x80) or DEL, or {@code limit}: eight bytes at a
+     * time (the "has a byte less than n" and "has a zero byte" word tricks of Bit Twiddling Hacks), since a
+     * request's target and field values are most of its bytes. In a little-endian word the lowest flagged byte is
+     * exact; borrows can only flag bytes above it.
+     */
+    static long firstControl(MemorySegment segment, long i, long limit, int below) {
+        long under = ONES * below;
+        while (i + Long.BYTES <= limit) {
+            long w = segment.get(JAVA_LONG_UNALIGNED_LE, i);
+            long del = w ^ (ONES * 0x7f);
+            long flagged = ((w - under) & ~w | (del - ONES) & ~del) & HIGHS;
+            if (flagged != 0) {
+                return i + (Long.numberOfTrailingZeros(flagged) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        for (; i < limit; i++) {
+            int b = segment.get(JAVA_BYTE, i) & 0xff;
+            if (b < below || b == 0x7f) {
+                return i;
+            }
+        }
+        return limit;
     }
 
     private void step(int b) {

@@ -11,6 +11,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestParserTest {
 
+    /**
+     * The word-at-a-time scan finds the same byte as a byte loop: the first below the bound or DEL, at every
+     * offset and length (so every tail), with bytes from the whole range around it (high bytes are not flagged).
+     */
+    @Test
+    void theWordScanFindsTheFirstControlByteAsAByteLoopWould() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        byte[] interesting = {0x00, 0x09, 0x0d, 0x1f, 0x20, 0x21, 0x41, 0x7e, 0x7f, (byte) 0x80, (byte) 0xa0,
+                (byte) 0xff};
+        MemorySegment segment = MemorySegment.ofArray(new byte[64]);
+        for (int round = 0; round < 20_000; round++) {
+            for (int k = 0; k < 64; k++) {
+                boolean rare = random.nextInt(12) == 0;
+                segment.set(java.lang.foreign.ValueLayout.JAVA_BYTE, k,
+                        rare ? interesting[random.nextInt(interesting.length)] : (byte) (0x21 + random.nextInt(0x5e)));
+            }
+            long from = random.nextInt(32);
+            long limit = from + random.nextInt(33);
+            for (int below : new int[] {0x20, 0x21}) {
+                long want = limit;
+                for (long i = from; i < limit; i++) {
+                    int b = segment.get(java.lang.foreign.ValueLayout.JAVA_BYTE, i) & 0xff;
+                    if (b < below || b == 0x7f) {
+                        want = i;
+                        break;
+                    }
+                }
+                assertThat(RequestParser.firstControl(segment, from, limit, below))
+                        .as("round %d from %d limit %d below %x", round, from, limit, below).isEqualTo(want);
+            }
+        }
+    }
+
     private static final String GET = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
     private static final String POST = "POST /x?y=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\nhello world";
     private static final String CHUNKED = "POST /c HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
