@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +47,23 @@ class LoadWorkerTest {
             worker.startMeasuring(); // as LoadRun does: without a warmup, everything is measured
         }
         worker.start(now);
+    }
+
+    /** A measured worker over {@code connections} at depth 4 whose mix is {@code requests} ("METHOD /path"). */
+    private LoadConfig startMix(int connections, String... requests) {
+        List<RequestSpec> specs = new ArrayList<>();
+        for (String r : requests) {
+            String[] parts = r.split(" ");
+            specs.add(new RequestSpec(parts[0], "http://127.0.0.1:9" + parts[1], List.of(), new byte[0], 1,
+                    "t:" + (specs.size() + 1), null));
+        }
+        RequestMix mix = RequestMix.compile(specs, TARGET, RequestMix.Pick.ROUND_ROBIN);
+        LoadConfig c = config().connections(connections).pipelining(4).build();
+        transport = new FakeTransport(REQUEST.length);
+        worker = new LoadWorker(c, 0, transport, new MixPlan(mix, 0, 1, 0, connections, 4, 7));
+        worker.startMeasuring();
+        worker.start(now);
+        return c;
     }
 
     private static LoadConfig.Builder config() {
@@ -497,15 +515,7 @@ class LoadWorkerTest {
      */
     @Test
     void aMixOfHeadAndGetReadsEachResponseForItsOwnRequestAndCountsEachRequestApart() {
-        RequestMix mix = RequestMix.compile(List.of(
-                new RequestSpec("HEAD", "http://127.0.0.1:9/h", List.of(), new byte[0], 1, "t:1", null),
-                new RequestSpec("GET", "http://127.0.0.1:9/g", List.of(), new byte[0], 1, "t:2", null)),
-                TARGET, RequestMix.Pick.ROUND_ROBIN);
-        LoadConfig c = config().connections(1).pipelining(4).build();
-        transport = new FakeTransport(REQUEST.length);
-        worker = new LoadWorker(c, 0, transport, new MixPlan(mix, 0, 1, 0, 1, 4, 7));
-        worker.startMeasuring();
-        worker.start(now);
+        LoadConfig c = startMix(1, "HEAD /h", "GET /g");
         assertThat(worker.targetStats()).isNotNull();
         assertThat(worker.targets()).isEqualTo(2);
         iterate(now, () -> worker.onConnected(0)); // HEAD, GET, HEAD, GET
@@ -537,15 +547,7 @@ class LoadWorkerTest {
      */
     @Test
     void aMixCountsEveryCompletedResponseForItsRequestWhateverEndsTheReceive() {
-        RequestMix mix = RequestMix.compile(List.of(
-                new RequestSpec("GET", "http://127.0.0.1:9/a", List.of(), new byte[0], 1, "t:1", null),
-                new RequestSpec("GET", "http://127.0.0.1:9/b", List.of(), new byte[0], 1, "t:2", null)),
-                TARGET, RequestMix.Pick.ROUND_ROBIN);
-        LoadConfig c = config().connections(3).pipelining(4).build();
-        transport = new FakeTransport(REQUEST.length);
-        worker = new LoadWorker(c, 0, transport, new MixPlan(mix, 0, 1, 0, 3, 4, 7));
-        worker.startMeasuring();
-        worker.start(now);
+        LoadConfig c = startMix(3, "GET /a", "GET /b");
         iterate(now, () -> {
             for (int i = 0; i < 3; i++) {
                 worker.onConnected(i); // a, b, a, b on each
