@@ -73,6 +73,26 @@ final class LatencyBuckets {
         counts[lastRow + series]++;
     }
 
+    /**
+     * Counts {@code nowNs - times[i]} in series {@code series[i]} for every i from {@code from} to {@code to}: the
+     * responses of one receive, with runs of equal latency (one pipelined send) finding their bucket once.
+     */
+    void record(int[] series, long[] times, int from, int to, long nowNs) {
+        long last = lastValue;
+        int row = lastRow;
+        long[] c = counts;
+        for (int i = from; i < to; i++) {
+            long value = nowNs - times[i];
+            if (value != last) {
+                last = value;
+                row = index(Math.min(Math.max(value, 1), highest)) * this.series;
+            }
+            c[row + series[i]]++;
+        }
+        lastValue = last;
+        lastRow = row;
+    }
+
     long count(int series) {
         long n = 0;
         for (int i = series; i < counts.length; i += this.series) {

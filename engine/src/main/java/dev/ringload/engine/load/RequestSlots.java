@@ -59,6 +59,19 @@ public final class RequestSlots {
         return target[(int) request & mask];
     }
 
+    /**
+     * Counts requests {@code first .. first+count-1} (at most the slots' number), answered at {@code nowNs}, in
+     * {@code latency}: each under its mix index, with its latency from when it was sent or (open loop) meant to go.
+     * The slots are walked as at most two contiguous runs, so the loop has no mask per request.
+     */
+    void recordLatencies(LatencyBuckets latency, long first, int count, long nowNs, boolean fromIntended) {
+        long[] times = fromIntended ? intendedNs : sentNs;
+        int slot = (int) first & mask;
+        int head = Math.min(count, size - slot);
+        latency.record(target, times, slot, slot + head, nowNs);
+        latency.record(target, times, 0, count - head, nowNs);
+    }
+
     /** Request {@code request} was meant to go at {@code ns} (open loop). */
     void intend(long request, long ns) {
         intendedNs[(int) request & mask] = ns;

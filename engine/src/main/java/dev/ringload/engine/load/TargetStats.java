@@ -58,14 +58,8 @@ final class TargetStats {
             for (long n = first; n < end; n++) {
                 responses[slots.target(n)]++;
             }
-        } else if (fromIntended) {
-            for (long n = first; n < end; n++) {
-                latency.record(slots.target(n), nowNs - slots.intendedNs(n));
-            }
         } else {
-            for (long n = first; n < end; n++) {
-                latency.record(slots.target(n), nowNs - slots.sentNs(n));
-            }
+            slots.recordLatencies(latency, first, count, nowNs, fromIntended);
         }
     }
 

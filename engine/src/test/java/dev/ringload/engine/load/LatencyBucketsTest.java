@@ -58,6 +58,51 @@ class LatencyBucketsTest {
         assertThat(two.highestEquivalentValue(two.getMaxValue())).isGreaterThanOrEqualTo(highest - highest / 32);
     }
 
+    /**
+     * A receive's responses recorded from their slots in one call count as they would one at a time: runs of one
+     * send time, runs broken by another, values below 1 and above the highest, and a bucket shared with the value
+     * recorded before the call.
+     */
+    @Test
+    void aRangeOfSlotsCountsAsItsValuesOneAtATime() {
+        long highest = 1_000_000L;
+        long now = 2_000_000L;
+        SplittableRandom random = new SplittableRandom(15);
+        int n = 5_000;
+        int[] series = new int[n];
+        long[] times = new long[n];
+        long time = now - 100;
+        for (int i = 0; i < n; i++) {
+            series[i] = random.nextInt(4);
+            if (random.nextInt(8) == 0) { // a new send: another latency, sometimes out of range
+                time = switch (random.nextInt(4)) {
+                    case 0 -> now + 5; // a latency below 1
+                    case 1 -> now - 3 * highest; // above the highest
+                    default -> now - random.nextLong(highest);
+                };
+            }
+            times[i] = time;
+        }
+        LatencyBuckets bulk = new LatencyBuckets(4, highest);
+        LatencyBuckets single = new LatencyBuckets(4, highest);
+        bulk.record(3, now - times[0]);
+        single.record(3, now - times[0]);
+        bulk.record(series, times, 0, 1_000, now);
+        bulk.record(series, times, 1_000, 1_000, now); // empty
+        bulk.record(series, times, 1_000, n, now);
+        for (int i = 0; i < n; i++) {
+            single.record(series[i], now - times[i]);
+        }
+        for (int s = 0; s < 4; s++) {
+            Histogram a = new Histogram(1, highest, 2);
+            Histogram b = new Histogram(1, highest, 2);
+            bulk.addTo(s, a);
+            single.addTo(s, b);
+            assertThat(a).as("series %d", s).isEqualTo(b);
+            assertThat(bulk.count(s)).isEqualTo(single.count(s)).isPositive();
+        }
+    }
+
     @Test
     void percentilesMatchAnExactHistogramWithinABucket() {
         long highest = 60_000_000_000L;
