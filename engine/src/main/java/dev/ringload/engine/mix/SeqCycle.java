@@ -39,7 +39,15 @@ final class SeqCycle {
     private final byte[][] layout = new byte[LAYOUTS][];
     private final int[][] startAt = new int[LAYOUTS][];
     private final int[][] holeAt = new int[LAYOUTS][];
-    /** Per digit count and position: the high part whose digits the hole holds (-1: none yet). */
+    /**
+     * Whether a carry writes the new high part into every hole of the layout ({@code heldHigh}) rather than each
+     * hole being checked when used ({@code highAt}): when the layout's holes are few next to the values between two
+     * carries ({@code LOW_RANGE / step}), as with the usual depths, cycles and thread counts.
+     */
+    private final boolean eagerHighs;
+    /** Per digit count: the high part every hole of the layout holds (-1: none yet); with {@link #eagerHighs}. */
+    private final long[] heldHigh = new long[LAYOUTS];
+    /** Per digit count and position: the high part whose digits the hole holds (-1: none yet); without. */
     private final long[][] highAt = new long[LAYOUTS][];
     private final int step;
     /** {@code {seq}} / 10000, with its digits. */
@@ -52,6 +60,9 @@ final class SeqCycle {
         this.cycleLength = cycle.length;
         this.step = step;
         int span = cycle.length + pipelining;
+        // A pass over the holes at each carry costs about span / (LOW_RANGE / step) hole writes per value.
+        this.eagerHighs = (long) span * step <= LOW_RANGE / 4;
+        java.util.Arrays.fill(heldHigh, -1);
         this.targetAt = new int[span];
         for (int pos = 0; pos < span; pos++) {
             targetAt[pos] = cycle[pos % cycle.length];
@@ -77,8 +88,10 @@ final class SeqCycle {
             layout[l] = bytes;
             startAt[l] = starts;
             holeAt[l] = holes;
-            highAt[l] = new long[span];
-            java.util.Arrays.fill(highAt[l], -1);
+            if (!eagerHighs) {
+                highAt[l] = new long[span];
+                java.util.Arrays.fill(highAt[l], -1);
+            }
         }
     }
 
@@ -117,10 +130,8 @@ final class SeqCycle {
         byte[] bytes = layout[l];
         int[] starts = startAt[l];
         int[] holes = holeAt[l];
-        long[] highs = highAt[l];
         int segmentStart = starts[position];
         long written = 0;
-        long highValue = high.peek();
         int lowValue = low;
         int end = position + count;
         slots.targets(first, targetAt, position, count);
@@ -129,40 +140,64 @@ final class SeqCycle {
         while (pos < end) {
             // Up to the request whose value could carry, a tight loop: values below LOW_RANGE, one layout.
             int stopAt = Math.min(end, pos + (LOW_RANGE - lowValue + step - 1) / step);
+            highDigits(l, pos, stopAt);
             for (; pos < stopAt; pos++) {
                 int hole = holes[pos];
-                if (hole < 0) {
-                    continue;
+                if (hole >= 0) {
+                    Decimal.writeFourDigits(bytes, hole + lowAt, lowValue);
+                    lowValue += step;
                 }
-                if (highs[pos] != highValue) {
-                    high.write(bytes, hole);
-                    highs[pos] = highValue;
-                }
-                Decimal.writeFourDigits(bytes, hole + lowAt, lowValue);
-                lowValue += step;
             }
             if (lowValue >= LOW_RANGE) {
+                // What is rendered goes now: the rest has another high part, and perhaps a digit more (the next
+                // layout); writing the new high part into every hole must not reach requests already rendered.
+                int stop = starts[pos];
+                MemorySegment.copy(bytes, segmentStart, area, ValueLayout.JAVA_BYTE, offset + written,
+                        stop - segmentStart);
+                written += stop - segmentStart;
                 lowValue = carry(lowValue);
-                highValue = high.peek();
                 lowAt = digits - LOW_DIGITS;
-                if (digits - FIRST_DIGITS != l) { // a digit more: the rest of the batch is in the next layout
-                    int stop = starts[pos];
-                    MemorySegment.copy(bytes, segmentStart, area, ValueLayout.JAVA_BYTE, offset + written,
-                            stop - segmentStart);
-                    written += stop - segmentStart;
-                    l = digits - FIRST_DIGITS;
-                    bytes = layout[l];
-                    starts = startAt[l];
-                    holes = holeAt[l];
-                    highs = highAt[l];
-                    segmentStart = starts[pos];
-                }
+                l = digits - FIRST_DIGITS;
+                bytes = layout[l];
+                starts = startAt[l];
+                holes = holeAt[l];
+                segmentStart = starts[pos];
             }
         }
         low = lowValue;
         int stop = starts[end];
         MemorySegment.copy(bytes, segmentStart, area, ValueLayout.JAVA_BYTE, offset + written, stop - segmentStart);
         return (int) (written + stop - segmentStart);
+    }
+
+    /**
+     * Makes the holes of layout {@code l} at positions {@code from .. to-1} hold the current high part. Eagerly,
+     * every hole of the layout at once when the high part has changed (one pass per carry, so the digit loop has
+     * no check); or, where that pass would cost more than the checks ({@link #eagerHighs}), only the holes in the
+     * range whose high part is not the current one.
+     */
+    private void highDigits(int l, int from, int to) {
+        long highValue = high.peek();
+        int[] holes = holeAt[l];
+        byte[] bytes = layout[l];
+        if (eagerHighs) {
+            if (heldHigh[l] != highValue) {
+                for (int hole : holes) {
+                    if (hole >= 0) {
+                        high.write(bytes, hole);
+                    }
+                }
+                heldHigh[l] = highValue;
+            }
+            return;
+        }
+        long[] highs = highAt[l];
+        for (int p = from; p < to; p++) {
+            if (highs[p] != highValue && holes[p] >= 0) {
+                high.write(bytes, holes[p]);
+                highs[p] = highValue;
+            }
+        }
     }
 
     /** Carries {@code lowValue} (at least {@link #LOW_RANGE}) into the high part; returns the low part left. */
@@ -173,6 +208,11 @@ final class SeqCycle {
         }
         digits = high.length() + LOW_DIGITS;
         return lowValue;
+    }
+
+    /** Whether a carry writes the new high part into every hole ({@link #eagerHighs}). */
+    boolean writesHighsAtCarry() {
+        return eagerHighs;
     }
 
     /** The cycle position after {@code count} requests from {@code position}. */

@@ -60,54 +60,72 @@ class SeqCycleTest {
      * From a value with a 14-digit high part, batches carry {seq} across 10^18 (a digit more, the last layout)
      * with every value in order, the fixed request between them untouched, and nothing written past the batch (the
      * area beyond it is another connection's). Started at 16 values, so the digit change falls at every place of a
-     * batch.
+     * batch. Both ways of keeping the high digits: all holes at each carry (a short layout), and each hole checked
+     * when used (a layout too long for that).
      */
     @Test
     void seqRunsFromAnyValueUpToNineteenDigits() {
+        for (int pipelining : new int[] {8, 400}) {
+            for (int shift = 0; shift < 16; shift++) {
+                renderInOrder(1_000_000_000_000_000_000L - (10L + shift) * 7 - 3, pipelining, shift);
+            }
+        }
+    }
+
+    /** A carry inside a batch without a digit more: the requests after it get the new high part, those before not. */
+    @Test
+    void aCarryWithinOneLayoutReachesOnlyTheRequestsAfterIt() {
+        for (int pipelining : new int[] {8, 400}) {
+            for (int shift = 0; shift < 16; shift++) {
+                renderInOrder(12_345_670_000L - (10L + shift) * 7 - 3, pipelining, shift);
+            }
+        }
+    }
+
+    private static void renderInOrder(long value, int pipelining, int shift) {
         RequestShape[] shapes = shapes("http://h/a/{seq}", "http://h/fixed");
         int[] cycle = {0, 1, 0};
-        int pipelining = 8;
         int step = 7;
         Pattern request = Pattern.compile("GET (/a/(\\d+)|/fixed) HTTP/1\\.1\r\nHost: 127\\.0\\.0\\.1:8083\r\n\r\n");
         MemorySegment area = Arena.ofAuto().allocate(64 * 1024);
-        for (int shift = 0; shift < 16; shift++) {
-            SeqCycle fast = SeqCycle.of(shapes, cycle, pipelining, step);
-            assertThat(fast).isNotNull();
-            long value = 1_000_000_000_000_000_000L - (10L + shift) * step - 3;
-            fast.startAt(value);
-            RequestSlots slots = new RequestSlots(pipelining);
-            int position = 0;
-            long first = 0;
-            for (int batch = 0; batch < 8; batch++) {
-                int count = batch % 2 == 0 ? pipelining : 5;
-                area.fill((byte) 0x55);
-                int length = fast.render(position, count, first, slots, area, 16);
-                byte[] bytes = new byte[length];
-                MemorySegment.copy(area, ValueLayout.JAVA_BYTE, 16, bytes, 0, length);
-                byte[] after = new byte[2048];
-                MemorySegment.copy(area, ValueLayout.JAVA_BYTE, 16 + length, after, 0, after.length);
-                assertThat(after).as("shift %d batch %d: past the batch", shift, batch).containsOnly((byte) 0x55);
-                String text = new String(bytes, StandardCharsets.US_ASCII);
-                Matcher m = request.matcher(text);
-                int end = 0;
-                for (int i = 0; i < count; i++) {
-                    assertThat(m.find(end)).as("shift %d: request %d of batch %d", shift, i, batch).isTrue();
-                    assertThat(m.start()).as("back to back").isEqualTo(end);
-                    end = m.end();
-                    int t = cycle[(position + i) % cycle.length];
-                    assertThat(slots.target(first + i)).isEqualTo(t);
-                    if (t == 0) {
-                        assertThat(m.group(2)).isEqualTo(Long.toString(value));
-                        value += step;
-                    } else {
-                        assertThat(m.group(1)).isEqualTo("/fixed");
-                    }
+        SeqCycle fast = SeqCycle.of(shapes, cycle, pipelining, step);
+        assertThat(fast).isNotNull();
+        assertThat(fast.writesHighsAtCarry()).isEqualTo(pipelining < 100);
+        long start = value;
+        fast.startAt(value);
+        RequestSlots slots = new RequestSlots(pipelining);
+        int position = 0;
+        long first = 0;
+        for (int batch = 0; batch < 8; batch++) {
+            int count = batch % 2 == 0 ? pipelining : 5;
+            area.fill((byte) 0x55);
+            int length = fast.render(position, count, first, slots, area, 16);
+            byte[] bytes = new byte[length];
+            MemorySegment.copy(area, ValueLayout.JAVA_BYTE, 16, bytes, 0, length);
+            byte[] after = new byte[2048];
+            MemorySegment.copy(area, ValueLayout.JAVA_BYTE, 16 + length, after, 0, after.length);
+            assertThat(after).as("shift %d batch %d: past the batch", shift, batch).containsOnly((byte) 0x55);
+            String text = new String(bytes, StandardCharsets.US_ASCII);
+            Matcher m = request.matcher(text);
+            int end = 0;
+            for (int i = 0; i < count; i++) {
+                assertThat(m.find(end)).as("shift %d: request %d of batch %d", shift, i, batch).isTrue();
+                assertThat(m.start()).as("back to back").isEqualTo(end);
+                end = m.end();
+                int t = cycle[(position + i) % cycle.length];
+                assertThat(slots.target(first + i)).isEqualTo(t);
+                if (t == 0) {
+                    assertThat(m.group(2)).as("shift %d batch %d request %d", shift, batch, i)
+                            .isEqualTo(Long.toString(value));
+                    value += step;
+                } else {
+                    assertThat(m.group(1)).isEqualTo("/fixed");
                 }
-                assertThat(end).as("nothing after the last request").isEqualTo(length);
-                position = fast.advance(position, count);
-                first += count;
             }
-            assertThat(value).as("past 10^18").isGreaterThan(1_000_000_000_000_000_000L + step);
+            assertThat(end).as("nothing after the last request").isEqualTo(length);
+            position = fast.advance(position, count);
+            first += count;
         }
+        assertThat(value).as("past the carry").isGreaterThan(start + (13L + shift) * step);
     }
 }
