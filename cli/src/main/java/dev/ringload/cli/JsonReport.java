@@ -215,7 +215,8 @@ final class JsonReport {
 
     /**
      * {@code targets}: with --targets or --raw, one object per request of the mix (its label, weight, responses and
-     * share, status classes, errors, latency); an empty array otherwise.
+     * share, status classes, errors, latency with its histogram, so that {@code merge} adds shards' exactly); an empty
+     * array otherwise.
      */
     private static void targetsJson(Json j, RunResult r, RunDescription run) {
         j.name("targets").beginArray();
@@ -232,9 +233,7 @@ final class JsonReport {
             if (h == null) { // a mix too large to keep latency per request
                 j.nullValue();
             } else {
-                j.beginObject().field("unit", "us").field("p50", micros(h.valueAtPercentileNs(50)))
-                        .field("p90", micros(h.valueAtPercentileNs(90))).field("p99", micros(h.valueAtPercentileNs(99)))
-                        .field("max", micros(h.maxNs())).field("count", h.count()).endObject();
+                targetLatencyJson(j, h);
             }
             j.endObject();
         }
@@ -242,6 +241,14 @@ final class JsonReport {
         if (run.mix() != null) {
             j.field("pick", run.mix().pick().label());
         }
+    }
+
+    /** One request of a mix: its few percentiles in microseconds and its histogram's encoding (nanoseconds). */
+    static void targetLatencyJson(Json j, Latency h) {
+        j.beginObject().field("unit", "us").field("p50", micros(h.valueAtPercentileNs(50)))
+                .field("p90", micros(h.valueAtPercentileNs(90))).field("p99", micros(h.valueAtPercentileNs(99)))
+                .field("max", micros(h.maxNs())).field("count", h.count())
+                .field("histogram", h.encodedBase64()).field("histogramUnit", "ns").endObject();
     }
 
     /** Percentiles in microseconds, and HdrHistogram's encoding of the whole distribution (nanoseconds). */

@@ -136,6 +136,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         out.println("Status codes: " + counts((Map<?, ?>) r.get("statusCodes")));
         out.println("Errors: " + counts((Map<?, ?>) r.get("errors")));
+        targetTable(out, r);
         out.printf(Locale.ROOT, "Start skew: %d ms between the first and the last shard to begin measuring%n",
                 Math.round(ShardReports.number(r, "shards.startSkewMs")));
         for (Object o : JsonReader.array(r, "shards.parts")) {
@@ -147,6 +148,34 @@ final class MergeCommand implements Callable<Integer> {
                     Boolean.TRUE.equals(s.get("clientBound")) ? "  CLIENT-BOUND" : "");
         }
         out.println(JsonReader.at(r, "client.line"));
+    }
+
+    /** A mix of more than one request: the run's per-request table, from the merged {@code targets}. */
+    private static void targetTable(PrintWriter out, Map<?, ?> r) {
+        List<?> targets = JsonReader.array(r, "targets");
+        if (targets == null || targets.size() < 2) {
+            return;
+        }
+        String[] head = {"Request", "Responses", "Share", "2xx", "3xx", "4xx", "5xx", "Other", "Errors", "p50", "p99"};
+        List<String[]> rows = new ArrayList<>();
+        for (Object o : targets) {
+            Map<?, ?> t = (Map<?, ?>) o;
+            Map<?, ?> codes = (Map<?, ?>) t.get("statusCodes");
+            rows.add(new String[] {String.valueOf(t.get("label")), Report.count(ShardReports.number(t, "responses")),
+                    String.format(Locale.ROOT, "%.1f%%", 100 * ShardReports.number(t, "share")),
+                    Report.count(ShardReports.number(codes, "2xx")), Report.count(ShardReports.number(codes, "3xx")),
+                    Report.count(ShardReports.number(codes, "4xx")), Report.count(ShardReports.number(codes, "5xx")),
+                    Report.count(ShardReports.number(codes, "1xx") + ShardReports.number(codes, "other")),
+                    Report.count(ShardReports.number(t, "errors")), percentile(t, "p50"), percentile(t, "p99")});
+        }
+        out.println("Requests (" + r.get("pick") + "):");
+        Report.table(out, head, rows.toArray(String[][]::new));
+    }
+
+    /** A request's merged percentile, or {@code -} where the shards' reports had none to add. */
+    private static String percentile(Map<?, ?> target, String key) {
+        Double us = JsonReader.number(target, "latency." + key);
+        return us == null || us.isNaN() ? "-" : Report.time(us * 1e3);
     }
 
     /** Non-zero counts of a summed object, e.g. {@code 2xx=1000, timeout=3}. */

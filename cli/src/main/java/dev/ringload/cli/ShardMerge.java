@@ -1,6 +1,7 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.Latency;
+import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,8 +191,9 @@ final class ShardMerge {
     }
 
     /**
-     * {@code targets}: each request of a mix, counts summed over the shards; latency percentiles per request are not
-     * in the reports as histograms, so only the count and the highest maximum are merged.
+     * {@code targets}: each request of a mix, counts summed over the shards and its latency histograms added (exact,
+     * as the run's). Reports from before per-request histograms, or a mix too large to keep per-request latency:
+     * only the count and the highest maximum of its latency merge (percentiles NaN), or none (null).
      */
     private static void targets(Json j, List<ShardReports.Part> parts) {
         List<?> base = JsonReader.array(parts.getFirst().report(), "targets");
@@ -201,16 +203,14 @@ final class ShardMerge {
             Map<?, ?> t = (Map<?, ?>) base.get(i);
             long responses = 0;
             long errors = 0;
-            long count = 0;
-            double max = 0;
             Map<String, Double> classes = new LinkedHashMap<>();
+            List<Map<?, ?>> latencies = new ArrayList<>();
             for (ShardReports.Part p : parts) {
                 List<?> list = JsonReader.array(p.report(), "targets");
                 if (list == null || i >= list.size() || !(list.get(i) instanceof Map<?, ?> other)) continue;
                 responses += Math.round(ShardReports.number(other, "responses"));
                 errors += Math.round(ShardReports.number(other, "errors"));
-                count += Math.round(ShardReports.number(other, "latency.count"));
-                max = Math.max(max, ShardReports.number(other, "latency.max"));
+                if (other.get("latency") instanceof Map<?, ?> latency) latencies.add(latency);
                 if (other.get("statusCodes") instanceof Map<?, ?> codes) {
                     codes.forEach((k, v) -> classes.merge((String) k, (Double) v, Double::sum));
                 }
@@ -219,14 +219,49 @@ final class ShardMerge {
                     .field("responses", responses).field("share", all == 0 ? 0 : (double) responses / all)
                     .name("statusCodes").beginObject();
             classes.forEach((k, v) -> j.field(k, Math.round(v)));
-            j.endObject().field("errors", errors).name("latency").beginObject().field("unit", "us")
-                    .field("p50", Double.NaN).field("p90", Double.NaN).field("p99", Double.NaN).field("max", max)
-                    .field("count", count).endObject().endObject();
+            j.endObject().field("errors", errors).name("latency");
+            targetLatency(j, latencies, parts.size());
+            j.endObject();
         }
         j.endArray();
         if (parts.getFirst().report().get("pick") instanceof String pick) {
             j.field("pick", pick);
         }
+    }
+
+    /** One request's merged latency from each shard's ({@code latencies}, of {@code shards}). */
+    private static void targetLatency(Json j, List<Map<?, ?>> latencies, int shards) {
+        if (latencies.isEmpty()) {
+            j.nullValue(); // no shard kept it: a mix too large for per-request latency
+            return;
+        }
+        Histogram sum = null;
+        boolean exact = latencies.size() == shards;
+        for (Map<?, ?> l : latencies) {
+            if (!(l.get("histogram") instanceof String encoded)) {
+                exact = false;
+                break;
+            }
+            Histogram h = ShardReports.decode(encoded);
+            if (sum == null) {
+                sum = h;
+                sum.setAutoResize(true);
+            } else {
+                sum.add(h);
+            }
+        }
+        if (exact) {
+            JsonReport.targetLatencyJson(j, Latency.of(sum));
+            return;
+        }
+        long count = 0;
+        double max = 0;
+        for (Map<?, ?> l : latencies) {
+            count += Math.round(ShardReports.number(l, "count"));
+            max = Math.max(max, ShardReports.number(l, "max"));
+        }
+        j.beginObject().field("unit", "us").field("p50", Double.NaN).field("p90", Double.NaN).field("p99", Double.NaN)
+                .field("max", max).field("count", count).endObject();
     }
 
     private static void seriesJson(Json j, MergedSeries series) {

@@ -86,6 +86,27 @@ class MergeCommandTest {
         return j.endObject().toString();
     }
 
+    /** {@code report} with a mix of two requests, each with {@code latencies[i]} (histograms kept when asked). */
+    private static String withTargets(String report, List<Histogram> latencies, boolean histograms) {
+        Json j = new Json().beginArray();
+        for (int i = 0; i < latencies.size(); i++) {
+            Histogram h = latencies.get(i);
+            j.beginObject().field("label", "GET /" + i).field("weight", 1).field("responses", h.getTotalCount())
+                    .field("share", 0.5).name("statusCodes").beginObject().field("2xx", h.getTotalCount() - 1)
+                    .field("4xx", 1).field("other", 0).endObject().field("errors", i).name("latency");
+            if (histograms) {
+                JsonReport.targetLatencyJson(j, Latency.of(h));
+            } else {
+                j.beginObject().field("unit", "us").field("p50", JsonReport.micros(h.getValueAtPercentile(50)))
+                        .field("p99", JsonReport.micros(h.getValueAtPercentile(99)))
+                        .field("max", JsonReport.micros(h.getMaxValue())).field("count", h.getTotalCount()).endObject();
+            }
+            j.endObject();
+        }
+        String targets = j.endArray().toString();
+        return report.substring(0, report.length() - 1) + ",\"targets\":" + targets + ",\"pick\":\"round-robin\"}";
+    }
+
     private Path write(String name, String json) throws IOException {
         return Files.writeString(dir.resolve(name), json);
     }
@@ -128,6 +149,60 @@ class MergeCommandTest {
         second2.add(b.get(0));
         assertThat(((List<?>) MiniJson.at(merged, "series.latency.p99")).get(1))
                 .isEqualTo(JsonReport.micros(second2.getValueAtPercentile(99)));
+    }
+
+    @Test
+    void aMixsRequestsMergeTheirHistogramsExactly() throws IOException {
+        List<Histogram> a = seconds(0, 2);
+        List<Histogram> b = seconds(1, 2);
+        Path first = write("a.json", withTargets(report(0, 2, START_MS, a, "http://t/"), a, true));
+        Path second = write("b.json", withTargets(report(1, 2, START_MS + 5, b, "http://t/"), b, true));
+
+        Cli.Outcome o = Cli.execute("merge", "--json", first.toString(), second.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        List<?> targets = (List<?>) MiniJson.at(MiniJson.parse(o.out()), "targets");
+        assertThat(targets).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            Histogram all = a.get(i).copy();
+            all.add(b.get(i));
+            Object t = targets.get(i);
+            assertThat(MiniJson.at(t, "label")).isEqualTo("GET /" + i);
+            assertThat(MiniJson.at(t, "responses")).isEqualTo((double) all.getTotalCount());
+            assertThat(MiniJson.at(t, "statusCodes.4xx")).isEqualTo(2.0);
+            assertThat(MiniJson.at(t, "errors")).isEqualTo(2.0 * i);
+            assertThat(MiniJson.at(t, "latency.count")).isEqualTo((double) all.getTotalCount());
+            for (String p : new String[] {"p50", "p90", "p99"}) {
+                assertThat(MiniJson.at(t, "latency." + p)).as(i + " " + p)
+                        .isEqualTo(JsonReport.micros(all.getValueAtPercentile(Double.parseDouble(p.substring(1)))));
+            }
+            assertThat(MiniJson.at(t, "latency.max")).isEqualTo(JsonReport.micros(all.getMaxValue()));
+            assertThat(ShardReports.decode((String) MiniJson.at(t, "latency.histogram"))).isEqualTo(all);
+        }
+
+        Cli.Outcome text = Cli.execute("merge", first.toString(), second.toString());
+        Histogram all0 = a.get(0).copy();
+        all0.add(b.get(0));
+        assertThat(text.out()).contains("Requests (round-robin):")
+                .containsPattern("GET /0 +" + Report.count(all0.getTotalCount()).replace(",", "\\,") + " ")
+                .contains(Report.time(all0.getValueAtPercentile(99)));
+    }
+
+    @Test
+    void aMixFromReportsWithoutRequestHistogramsMergesCountsAndLeavesPercentilesOut() throws IOException {
+        List<Histogram> a = seconds(0, 2);
+        List<Histogram> b = seconds(1, 2);
+        Path first = write("a.json", withTargets(report(0, 2, START_MS, a, "http://t/"), a, true));
+        Path second = write("b.json", withTargets(report(1, 2, START_MS + 5, b, "http://t/"), b, false));
+
+        Cli.Outcome o = Cli.execute("merge", "--json", first.toString(), second.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        Object t = ((List<?>) MiniJson.at(MiniJson.parse(o.out()), "targets")).get(1);
+        assertThat(MiniJson.at(t, "latency.count")).isEqualTo((double) (a.get(1).getTotalCount()
+                + b.get(1).getTotalCount()));
+        assertThat(MiniJson.at(t, "latency.p99")).isNull();
+        assertThat(((java.util.Map<?, ?>) MiniJson.at(t, "latency")).containsKey("histogram")).isFalse();
+        assertThat(Cli.execute("merge", first.toString(), second.toString()).out())
+                .containsPattern("GET /1 .* - +- *\\n");
     }
 
     @Test

@@ -56,6 +56,9 @@ class RequestMixTest {
         assertThat((double) ((Map<?, ?>) targets.get(0)).get("responses") + (double) post.get("responses"))
                 .isEqualTo(2000);
         assertThat((double) MiniJson.at(post, "latency.p99")).isPositive();
+        // Its histogram, for merge: every response of the request in it.
+        assertThat(ShardReports.decode((String) MiniJson.at(post, "latency.histogram")).getTotalCount())
+                .isEqualTo(Math.round((double) post.get("responses")));
     }
 
     @Test
