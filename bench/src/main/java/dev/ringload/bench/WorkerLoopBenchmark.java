@@ -38,8 +38,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * ns per response of a worker's own code, without a kernel: a {@link LoadWorker} over an in-memory transport that
- * answers {@value #CHUNK} requests per connection per loop iteration with {@code ringload serve}'s response, so
- * every iteration parses, records and re-sends {@value #CHUNK} per connection in batches of that many. One request
+ * answers up to {@value #CHUNK} requests per connection per loop iteration with {@code ringload serve}'s response,
+ * so every iteration parses, records and re-sends that many per connection in one batch (at depth 1, 10: 1, 10; an
+ * invocation loops until each connection had {@value #CHUNK}, so ns per response are comparable). One request
  * repeated ({@code single}, as long as the mix's) against the 16-target {@code {seq}} round-robin mix of
  * bench/mix.sh ({@code mix}): the difference is what mixing costs the client per response, which the loopback runs
  * measure only through the kernel's noise.
@@ -73,9 +74,17 @@ public class WorkerLoopBenchmark {
     private LoadWorker worker;
     private Loopback transport;
     private long nowNs;
+    /** Loop iterations per invocation: each answers min({@value #CHUNK}, depth) per connection, so that together
+     * they answer {@value #CHUNK} per connection, the count {@code @OperationsPerInvocation} divides by. */
+    private int rounds;
 
     @Setup(Level.Trial)
     public void setUp() {
+        int perRound = Math.min(CHUNK, depth);
+        if (CHUNK % perRound != 0) {
+            throw new IllegalArgumentException("depth " + depth + ": a divisor of " + CHUNK + " or at least " + CHUNK);
+        }
+        rounds = CHUNK / perRound;
         Target endpoint = Target.parse("http://127.0.0.1:8080/");
         byte[] same = RequestTemplate.encode("GET", Target.parse("http://127.0.0.1:8080/items/0/12345678"), List.of(),
                 new byte[0]);
@@ -107,15 +116,21 @@ public class WorkerLoopBenchmark {
         worker.startMeasuring();
     }
 
-    /** One loop iteration: the queued sends go, and every connection gets {@value #CHUNK} responses. */
+    /**
+     * Loop iterations until every connection got {@value #CHUNK} responses: in each, the queued sends go and every
+     * connection gets what it is owed, up to {@value #CHUNK} (at depth 1: one response per iteration, 80 of them).
+     */
     @Benchmark
     @OperationsPerInvocation(CONNECTIONS * CHUNK)
-    public int iteration() {
-        nowNs += 1_000;
-        worker.doWork(nowNs);
-        transport.nowNs = nowNs + 500;
-        int handled = transport.poll(0);
-        worker.endRound();
+    public int iterations() {
+        int handled = 0;
+        for (int r = 0; r < rounds; r++) {
+            nowNs += 1_000;
+            worker.doWork(nowNs);
+            transport.nowNs = nowNs + 500;
+            handled += transport.poll(0);
+            worker.endRound();
+        }
         return handled;
     }
 
