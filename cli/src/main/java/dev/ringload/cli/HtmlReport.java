@@ -48,6 +48,7 @@ final class HtmlReport {
             runSummary(h, report);
         }
         thresholds(h, report);
+        requests(h, report);
         provenance(h, report);
         h.append("<section class=\"charts\" id=\"charts\" aria-label=\"charts\"></section>\n");
         steps(h, report, findMax);
@@ -226,6 +227,34 @@ final class HtmlReport {
                     .append(esc(plain(measured))).append("</td><td class=\"")
                     .append(pass == null ? "skip" : Boolean.TRUE.equals(pass) ? "pass" : "fail").append("\">")
                     .append(result).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** A mix of more than one request: the text report's per-request table. */
+    private static void requests(StringBuilder h, Map<String, Object> report) {
+        List<Map<?, ?>> targets = maps(report.get("targets"));
+        if (targets.size() < 2) {
+            return;
+        }
+        h.append("<section aria-label=\"requests\">\n<h2>Requests (").append(esc(str(report.get("pick"))))
+                .append(")</h2>\n<table class=\"requests\">\n<thead><tr><th>request</th><th>responses</th><th>share</th>")
+                .append("<th>2xx</th><th>3xx</th><th>4xx</th><th>5xx</th><th>other</th><th>errors</th><th>p50</th>")
+                .append("<th>p99</th></tr></thead>\n<tbody>\n");
+        for (Map<?, ?> t : targets) {
+            Double share = num(t.get("share"));
+            Double other = num(at(t, "statusCodes", "other"));
+            Double informational = num(at(t, "statusCodes", "1xx"));
+            h.append("<tr><td><code>").append(esc(str(t.get("label")))).append("</code></td>");
+            cells(h, count(num(t.get("responses"))),
+                    share == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share),
+                    count(num(at(t, "statusCodes", "2xx"))), count(num(at(t, "statusCodes", "3xx"))),
+                    count(num(at(t, "statusCodes", "4xx"))), count(num(at(t, "statusCodes", "5xx"))),
+                    count(other == null && informational == null ? null
+                            : (other == null ? 0 : other) + (informational == null ? 0 : informational)),
+                    count(num(t.get("errors"))), micros(num(at(t, "latency", "p50"))),
+                    micros(num(at(t, "latency", "p99"))));
+            h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");
     }

@@ -168,6 +168,32 @@ class HtmlReportTest {
     }
 
     @Test
+    void aMixShowsEachRequestsRowAndOneRequestNone() {
+        Map<String, Object> mix = HtmlReportFixtures.closedLoop();
+        mix.put("pick", "round-robin");
+        mix.put("targets", HtmlReportFixtures.parse("""
+                {"t": [{"label": "GET /items/{seq}", "weight": 3, "responses": 30000, "share": 0.75,
+                        "statusCodes": {"1xx": 0, "2xx": 29990, "3xx": 0, "4xx": 10, "5xx": 0, "other": 2},
+                        "errors": 4, "latency": {"unit": "us", "p50": 812.5, "p99": 4100, "max": 9000, "count": 30000}},
+                       {"label": "POST /a?b=<c>", "weight": 1, "responses": 10000, "share": 0.25,
+                        "statusCodes": {"2xx": 10000}, "errors": 0, "latency": null}]}
+                """).get("t"));
+        String table = between(HtmlReport.render(mix), "<table class=\"requests\">", "</table>");
+        assertThat(count(table, "<tr>")).isEqualTo(1 + 2);
+        assertThat(table).contains("<tr><td><code>GET /items/{seq}</code></td><td class=\"num\">30,000</td>"
+                        + "<td class=\"num\">75.0%</td><td class=\"num\">29,990</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">10</td><td class=\"num\">0</td><td class=\"num\">2</td>"
+                        + "<td class=\"num\">4</td><td class=\"num\">" + Report.time(812_500) + "</td>"
+                        + "<td class=\"num\">" + Report.time(4_100_000) + "</td></tr>")
+                .contains("<code>POST /a?b=&lt;c&gt;</code>")
+                .contains("<td class=\"num\">-</td><td class=\"num\">-</td></tr>"); // no per-request latency kept
+        assertThat(HtmlReport.render(mix)).contains("<h2>Requests (round-robin)</h2>");
+
+        mix.put("targets", List.of(((List<?>) mix.get("targets")).getFirst()));
+        assertThat(HtmlReport.render(mix)).doesNotContain("class=\"requests\"");
+    }
+
+    @Test
     void anOpenLoopRunShowsTheRateAndTheServiceLatency() {
         String page = HtmlReport.render(HtmlReportFixtures.openLoop());
         assertThat(page).contains("<div class=\"label\">target rate</div><div class=\"value\">20,000</div>"
