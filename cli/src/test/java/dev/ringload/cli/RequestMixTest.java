@@ -61,6 +61,37 @@ class RequestMixTest {
                 .isEqualTo(Math.round((double) post.get("responses")));
     }
 
+    /** serve answers a HEAD without the body, and the client expects none: no parse error, on either engine. */
+    @Test
+    void headAndGetPipelinedTogetherAgainstServeHaveNoErrors() throws Exception {
+        target.start(ServeTarget.loopback());
+        Path file = dir.resolve("head.txt");
+        Files.writeString(file, """
+                GET http://127.0.0.1:PORT/a
+
+                HEAD http://127.0.0.1:PORT/h
+
+                HEAD http://127.0.0.1:PORT/h2
+
+                POST http://127.0.0.1:PORT/b
+                """.replace("PORT", Integer.toString(target.port())));
+        for (String engine : new String[] {"uring", "nio"}) {
+            Cli.Outcome o = Cli.execute("run", "--engine", engine, "--targets", file.toString(), "-n", "8000", "-c", "4",
+                    "-p", "16", "-t", "1", "--json");
+            if (o.exitCode() == ExitCodes.NO_IO_URING) {
+                continue; // io_uring blocked here: the NIO half still runs
+            }
+            assertThat(o.exitCode()).as(engine + ": " + o.err()).isZero();
+            Object report = MiniJson.parse(o.out());
+            assertThat(MiniJson.at(report, "errors.total")).as(engine).isEqualTo(0.0);
+            assertThat(MiniJson.at(report, "requests.total")).as(engine).isEqualTo(8000.0);
+            List<?> targets = (List<?>) MiniJson.at(report, "targets");
+            for (Object t : targets) {
+                assertThat(MiniJson.at(t, "responses")).as(engine).isEqualTo(2000.0);
+            }
+        }
+    }
+
     @Test
     void aMalformedFileIsOneLineNamingFileAndLineAndExit2() throws Exception {
         Path bad = dir.resolve("bad.txt");

@@ -13,6 +13,18 @@ public record FixedResponse(byte[] bytes, int dateOffset) {
 
     /** Encodes a response; {@code close} chooses {@code Connection: close} over {@code keep-alive}. */
     public static FixedResponse of(int status, String contentType, byte[] body, boolean close) {
+        return encode(status, contentType, body, close, true);
+    }
+
+    /**
+     * The response to a HEAD request for what {@link #of} answers: the same header fields, Content-Length
+     * included, and no body (RFC 9110 section 9.3.2).
+     */
+    public static FixedResponse toHead(int status, String contentType, byte[] body, boolean close) {
+        return encode(status, contentType, body, close, false);
+    }
+
+    private static FixedResponse encode(int status, String contentType, byte[] body, boolean close, boolean withBody) {
         // 204 and 304 responses end at the header block: no body, no length (RFC 9110 sections 15.3.5, 15.4.5).
         boolean bodyless = status == 204 || status == 304;
         if (bodyless) {
@@ -30,7 +42,9 @@ public record FixedResponse(byte[] bytes, int dateOffset) {
             ascii(out, "Content-Length: " + body.length + "\r\n");
         }
         ascii(out, close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
-        out.writeBytes(body);
+        if (withBody) {
+            out.writeBytes(body);
+        }
         return new FixedResponse(out.toByteArray(), dateOffset);
     }
 

@@ -50,6 +50,11 @@ public final class RequestParser {
     private static final long HIGHS = 0x8080808080808080L;
     /** "HTTP/1.1" as a big-endian long. */
     private static final long HTTP_1_1 = 0x485454502f312e31L;
+    private static final ValueLayout.OfInt JAVA_INT_UNALIGNED_BE =
+            ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** "HEAD" as a big-endian int. */
+    private static final int HEAD = 0x48454144;
+    private static final byte[] HEAD_BYTES = {'H', 'E', 'A', 'D'};
 
     /** Token characters of RFC 9110 (method and header names). */
     private static final boolean[] TOKEN = new boolean[256];
@@ -70,6 +75,13 @@ public final class RequestParser {
     private boolean http10;
     private long remaining;
 
+    /** Bytes of the state machine's method so far, and whether they are still "HEAD" or a prefix of it. */
+    private int methodLength;
+    private boolean headSoFar;
+    /** Requests completed since {@link #reset}: the next one's number. */
+    private long framed;
+    private final HeadRequests heads = new HeadRequests();
+
     private int completed;
     private boolean closeAfterLast;
     private int error;
@@ -89,6 +101,15 @@ public final class RequestParser {
         return error;
     }
 
+    /**
+     * The number of the first HEAD request (its response has no body) numbered {@code from} or later, counting
+     * the requests framed since {@link #reset} from 0, or {@link Long#MAX_VALUE} when none is framed yet. HEADs
+     * before {@code from} are forgotten: the server asks with the number of the next response it sends.
+     */
+    public long nextHeadFrom(long from) {
+        return heads.nextFrom(from);
+    }
+
     /** True once a closing request or an error was seen: all later input is ignored. */
     public boolean stopped() {
         return state == STOPPED;
@@ -104,6 +125,11 @@ public final class RequestParser {
             if (state == REQUEST_START) {
                 long next = fastRequest(segment, i, end);
                 if (next >= 0) {
+                    // A whole request lies in [i, next), much longer than "HEAD ".
+                    if (segment.get(JAVA_INT_UNALIGNED_BE, i) == HEAD && segment.get(JAVA_BYTE, i + 4) == ' ') {
+                        heads.add(framed);
+                    }
+                    framed++;
                     completed++; // HTTP/1.1 without a Connection field: the connection stays open
                     closeAfterLast = false;
                     i = next;
@@ -223,6 +249,8 @@ public final class RequestParser {
                     headerBytes--; // blank lines before a request are tolerated and not counted
                 } else if (TOKEN[b]) {
                     clearHead();
+                    methodLength = 1;
+                    headSoFar = b == 'H';
                     state = METHOD;
                 } else {
                     fail(400);
@@ -230,9 +258,13 @@ public final class RequestParser {
             }
             case METHOD -> {
                 if (b == ' ') {
+                    headSoFar &= methodLength == HEAD_BYTES.length;
                     state = TARGET;
                 } else if (!TOKEN[b]) {
                     fail(400);
+                } else {
+                    headSoFar &= methodLength < HEAD_BYTES.length && b == HEAD_BYTES[methodLength];
+                    methodLength++;
                 }
             }
             case TARGET -> {
@@ -349,6 +381,10 @@ public final class RequestParser {
     }
 
     private void requestComplete() {
+        if (headSoFar) {
+            heads.add(framed);
+        }
+        framed++;
         completed++;
         closeAfterLast = headers.close() || (http10 && !headers.keepAlive());
         headerBytes = 0;
@@ -358,6 +394,7 @@ public final class RequestParser {
     /** Only the state machine reads heads into these fields, so it clears them as it starts one. */
     private void clearHead() {
         http10 = false;
+        headSoFar = false;
         headers.clear();
     }
 
@@ -374,5 +411,7 @@ public final class RequestParser {
         completed = 0;
         closeAfterLast = false;
         error = 0;
+        framed = 0;
+        heads.clear();
     }
 }

@@ -12,12 +12,14 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * Off-heap responses laid out so that any batch is one contiguous SEND:
  *
  * <pre>
- * +-----------+-----------+-----+-----------+---------+--------+--------+
- * | normal #0 | normal #1 | ... | normal #R-1| closing |  400   |  431   |
- * +-----------+-----------+-----+-----------+---------+--------+--------+
+ * +-----------+-----------+-----+-----------+---------+--------+--------+------+--------------+
+ * | normal #0 | normal #1 | ... | normal #R-1| closing |  400   |  431   | HEAD | closing HEAD |
+ * +-----------+-----------+-----+-----------+---------+--------+--------+------+--------------+
  *   k normal responses:          [0, k*len)
  *   k-1 normal + one closing:    [(R-k+1)*len, R*len + closingLen)
  * </pre>
+ *
+ * A HEAD request is answered alone, by the normal or closing response without its body.
  *
  * Two such areas alternate once per second when the Date header changes, so a send still in flight keeps reading
  * bytes that are not being rewritten.
@@ -35,6 +37,8 @@ final class ResponseArea {
     private final FixedResponse closing;
     private final FixedResponse badRequest;
     private final FixedResponse tooLarge;
+    private final FixedResponse head;
+    private final FixedResponse closingHead;
     private final int repeat;
     private final MemorySegment[] areas = new MemorySegment[2];
     private final long[] addresses = new long[2];
@@ -48,9 +52,12 @@ final class ResponseArea {
         closing = FixedResponse.of(config.status(), config.contentType(), config.body(), true);
         badRequest = FixedResponse.of(400, null, new byte[0], true);
         tooLarge = FixedResponse.of(431, null, new byte[0], true);
+        head = FixedResponse.toHead(config.status(), config.contentType(), config.body(), false);
+        closingHead = FixedResponse.toHead(config.status(), config.contentType(), config.body(), true);
         repeat = (int) Math.max(1, Math.min(MAX_REPEAT, MAX_AREA_BYTES / normal.length()));
-        long size = (long) repeat * normal.length() + closing.length() + badRequest.length() + tooLarge.length();
-        dateOffsets = new long[repeat + 3];
+        long size = (long) repeat * normal.length() + closing.length() + badRequest.length() + tooLarge.length()
+                + head.length() + closingHead.length();
+        dateOffsets = new long[repeat + 5];
         for (int a = 0; a < 2; a++) {
             MemorySegment area = allocator.allocate(size, 64);
             long offset = 0;
@@ -63,8 +70,12 @@ final class ResponseArea {
             offset = put(area, offset, closing);
             dateOffsets[d++] = offset + badRequest.dateOffset();
             offset = put(area, offset, badRequest);
-            dateOffsets[d] = offset + tooLarge.dateOffset();
-            put(area, offset, tooLarge);
+            dateOffsets[d++] = offset + tooLarge.dateOffset();
+            offset = put(area, offset, tooLarge);
+            dateOffsets[d++] = offset + head.dateOffset();
+            offset = put(area, offset, head);
+            dateOffsets[d] = offset + closingHead.dateOffset();
+            put(area, offset, closingHead);
             areas[a] = area;
             addresses[a] = area.address();
             views[a] = area.asByteBuffer();
@@ -124,6 +135,17 @@ final class ResponseArea {
 
     int errorLength(int status) {
         return status == 431 ? tooLarge.length() : badRequest.length();
+    }
+
+    /** Address of the response to a HEAD request: the closing one when it is the {@code last}. */
+    long head(boolean last) {
+        long base = addresses[current] + (long) repeat * normal.length() + closing.length() + badRequest.length()
+                + tooLarge.length();
+        return last ? base + head.length() : base;
+    }
+
+    int headLength(boolean last) {
+        return last ? closingHead.length() : head.length();
     }
 
     /**

@@ -243,6 +243,10 @@ abstract class ServerWorkerBase implements Runnable {
         long owed = c.ready - c.sent;
         if (owed > 0) {
             int k = (int) Math.min(owed, responses.repeat());
+            long head = c.parser.nextHeadFrom(c.sent); // Long.MAX_VALUE: none
+            if (head - c.sent < k) {
+                k = head == c.sent ? 1 : (int) (head - c.sent); // a HEAD is answered alone
+            }
             if (faults != null) {
                 k = beforeFault(c, k);
                 if (k == 0) {
@@ -250,7 +254,10 @@ abstract class ServerWorkerBase implements Runnable {
                     return;
                 }
             }
-            if (c.closeAt >= 0 && c.sent + k == c.closeAt) {
+            if (head == c.sent) {
+                boolean last = c.closeAt >= 0 && c.sent + 1 == c.closeAt;
+                startSend(c, 1, responses.head(last), responses.headLength(last));
+            } else if (c.closeAt >= 0 && c.sent + k == c.closeAt) {
                 startSend(c, k, responses.closingBatch(k), responses.closingBatchLength(k));
             } else {
                 startSend(c, k, responses.normalBatch(), responses.normalBatchLength(k));
@@ -303,8 +310,11 @@ abstract class ServerWorkerBase implements Runnable {
             case TRICKLE -> {
                 c.timerFault = index;
                 boolean closing = c.closeAt >= 0 && c.sent + 1 == c.closeAt;
-                c.trickleAddress = closing ? responses.closingBatch(1) : responses.normalBatch();
-                c.trickleRemaining = closing ? responses.closingBatchLength(1) : responses.normalBatchLength(1);
+                boolean head = c.parser.nextHeadFrom(c.sent) == c.sent;
+                c.trickleAddress = head ? responses.head(closing)
+                        : closing ? responses.closingBatch(1) : responses.normalBatch();
+                c.trickleRemaining = head ? responses.headLength(closing)
+                        : closing ? responses.closingBatchLength(1) : responses.normalBatchLength(1);
                 trickleNext(c);
             }
         }
@@ -317,6 +327,10 @@ abstract class ServerWorkerBase implements Runnable {
             return;
         }
         boolean closing = c.closeAt >= 0 && c.sent + 1 == c.closeAt;
+        if (c.parser.nextHeadFrom(c.sent) == c.sent) {
+            startSend(c, 1, responses.head(closing), responses.headLength(closing));
+            return;
+        }
         startSend(c, 1, closing ? responses.closingBatch(1) : responses.normalBatch(),
                 closing ? responses.closingBatchLength(1) : responses.normalBatchLength(1));
     }

@@ -28,6 +28,18 @@ class FixedResponseTest {
     }
 
     @Test
+    void theAnswerToAHeadIsTheSameHeadWithoutTheBody() {
+        byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
+        for (boolean close : new boolean[] {false, true}) {
+            FixedResponse get = FixedResponse.of(200, "text/plain", body, close);
+            FixedResponse head = FixedResponse.toHead(200, "text/plain", body, close);
+            assertThat(text(head)).isEqualTo(text(get).substring(0, get.length() - body.length))
+                    .contains("Content-Length: 5").endsWith("\r\n\r\n");
+            assertThat(head.dateOffset()).isEqualTo(get.dateOffset());
+        }
+    }
+
+    @Test
     void closeAndNoContentTypeAreHonoured() {
         String text = text(FixedResponse.of(404, null, new byte[3], true));
         assertThat(text).contains("\r\nConnection: close\r\n\r\n").doesNotContain("Content-Type").contains("Content-Length: 3");

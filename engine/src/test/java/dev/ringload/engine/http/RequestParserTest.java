@@ -90,6 +90,51 @@ class RequestParserTest {
         }
     }
 
+    /** Which requests were HEADs, by number (asking forgets them, as the server's asking does). */
+    private java.util.List<Long> heads() {
+        java.util.List<Long> numbers = new java.util.ArrayList<>();
+        for (long n = parser.nextHeadFrom(0); n != Long.MAX_VALUE; n = parser.nextHeadFrom(n + 1)) {
+            numbers.add(n);
+        }
+        return numbers;
+    }
+
+    @Test
+    void headRequestsAreNumberedAtEverySplitPoint() {
+        String head = "HEAD /h HTTP/1.1\r\nHost: a\r\n\r\n";
+        String head10 = "HEAD /h HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"; // the state machine's
+        String lookAlikes = "HEADX / HTTP/1.1\r\n\r\nhead / HTTP/1.1\r\n\r\nHEA / HTTP/1.1\r\n\r\n"
+                + "HEAD /x HTTP/1.1\r\nContent-Length: 4\r\n\r\nHEAD"; // a HEAD, its body only looks like one
+        byte[] all = bytes(GET + head + POST + head10 + lookAlikes + head + CLOSE);
+        for (int cut = 0; cut < all.length; cut++) {
+            parser.reset();
+            assertThat(feed(all, cut)).as("split at %d", cut).isEqualTo(10);
+            assertThat(heads()).as("split at %d", cut).containsExactly(1L, 3L, 7L, 8L);
+        }
+        int[] cuts = new int[all.length - 1];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = i + 1;
+        }
+        parser.reset();
+        feed(all, cuts);
+        assertThat(parser.nextHeadFrom(4)).isEqualTo(7);
+        assertThat(parser.nextHeadFrom(0)).as("the ones before 4 are forgotten").isEqualTo(7);
+        assertThat(heads()).containsExactly(7L, 8L);
+        parser.reset();
+        assertThat(parser.nextHeadFrom(0)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void manyPipelinedHeadsAreAllKept() {
+        byte[] all = bytes(("HEAD / HTTP/1.1\r\n\r\n" + GET).repeat(1000));
+        assertThat(feed(all)).isEqualTo(2000);
+        java.util.List<Long> heads = heads();
+        assertThat(heads).hasSize(1000);
+        for (int i = 0; i < heads.size(); i++) {
+            assertThat(heads.get(i)).isEqualTo(2L * i);
+        }
+    }
+
     @Test
     void byteByByte() {
         byte[] all = bytes(ALL);

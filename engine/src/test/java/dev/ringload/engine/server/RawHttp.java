@@ -39,6 +39,15 @@ final class RawHttp implements AutoCloseable {
     }
 
     Response read() throws IOException {
+        return read(false);
+    }
+
+    /** The response to a HEAD request: its head only, whatever Content-Length says (RFC 9110 section 9.3.2). */
+    Response readToHead() throws IOException {
+        return read(true);
+    }
+
+    private Response read(boolean toHead) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -56,7 +65,7 @@ final class RawHttp implements AutoCloseable {
                 length = Integer.parseInt(line.substring(15).trim());
             }
         }
-        byte[] body = in.readNBytes(length);
+        byte[] body = toHead ? new byte[0] : in.readNBytes(length);
         int status = Integer.parseInt(headText.substring(9, 12));
         return new Response(status, headText, new String(body, StandardCharsets.ISO_8859_1));
     }

@@ -171,6 +171,35 @@ class UringServerTest {
         }
     }
 
+    /** HEAD gets the head of the GET response, Content-Length included, and no body, pipelined between others. */
+    @Test
+    void headIsAnsweredWithoutTheBodyInAPipeline() throws Exception {
+        start(defaults().withResponse(200, "text/plain", "ok".getBytes(StandardCharsets.US_ASCII)));
+        String head = "HEAD /h HTTP/1.1\r\nHost: t\r\n\r\n";
+        String closingHead = "HEAD /h HTTP/1.1\r\nConnection: close\r\n\r\n";
+        try (RawHttp client = new RawHttp(server.address())) {
+            client.send(GET + head + head + GET + POST + head + GET + closingHead + GET);
+            RawHttp.Response get = client.read();
+            assertThat(get.body()).isEqualTo("ok");
+            String getHead = withoutDate(get.head());
+            assertThat(withoutDate(client.readToHead().head())).isEqualTo(getHead).contains("Content-Length: 2");
+            assertThat(withoutDate(client.readToHead().head())).isEqualTo(getHead);
+            assertThat(client.read(2)).allMatch(r -> r.body().equals("ok") && withoutDate(r.head()).equals(getHead));
+            assertThat(withoutDate(client.readToHead().head())).isEqualTo(getHead);
+            assertThat(client.read().body()).isEqualTo("ok");
+            RawHttp.Response last = client.readToHead();
+            assertThat(last.closes()).isTrue();
+            assertThat(last.head()).contains("Content-Length: 2");
+            assertThat(client.closedByServer()).as("nothing after the closing HEAD's head").isTrue();
+        }
+        assertServedEventually(8);
+    }
+
+    /** A response head without its Date line, which may change between two responses. */
+    private static String withoutDate(String head) {
+        return head.replaceFirst("\r\nDate: [^\r]*", "");
+    }
+
     @Test
     void malformedRequestGets400AndAClose() throws Exception {
         start(defaults());
