@@ -353,21 +353,22 @@ public final class ResponseParser {
             }
             // Only Content-Length, Connection and Transfer-Encoding matter; a line is classified by its first
             // eight bytes (lower-cased; header names hold no byte <= 0x20, so OR 0x20 aliases nothing they hold).
-            // Anything that starts like one of them but is not exactly "Name:" goes to the byte-wise path.
-            if (i + 16 > limit) return -1;
-            long word = segment.get(LONG_LE, i) | 0x2020202020202020L;
+            // Anything that starts like one of them but is not exactly "Name:" goes to the byte-wise path. Near the
+            // end of the input the bytes past it read as zeros, which match no name: a head that ends there is
+            // judged as it would be with more input after it (the same bytes frame the same way wherever they lie).
+            long word = wordAt(segment, i, limit) | 0x2020202020202020L;
             boolean contentLength = false;
             boolean connection = false;
             if (word == CONTENT_) {
-                long tail = (segment.get(LONG_LE, i + 6) | 0x2020202020202020L) >>> 16;
+                long tail = (wordAt(segment, i + 6, limit) | 0x2020202020202020L) >>> 16;
                 if (tail == LENGTH_TAIL) {
-                    if (segment.get(JAVA_BYTE, i + 14) != ':') return -1;
+                    if (byteAt(segment, i + 14, limit) != ':') return -1;
                     contentLength = true;
                     i += 15;
                 }
             } else if (word == CONNECTI) {
-                if ((segment.get(JAVA_BYTE, i + 8) | 0x20) != 'o' || (segment.get(JAVA_BYTE, i + 9) | 0x20) != 'n'
-                        || segment.get(JAVA_BYTE, i + 10) != ':') return -1;
+                if ((byteAt(segment, i + 8, limit) | 0x20) != 'o' || (byteAt(segment, i + 9, limit) | 0x20) != 'n'
+                        || byteAt(segment, i + 10, limit) != ':') return -1;
                 connection = true;
                 i += 11;
             } else if (word == TRANSFER) {
@@ -456,6 +457,23 @@ public final class ResponseParser {
             pendingCr = b == '\r';
         }
         return -1;
+    }
+
+    /** The eight bytes at {@code i} as a little-endian long, those at or past {@code limit} read as zeros. */
+    private static long wordAt(MemorySegment segment, long i, long limit) {
+        if (i + Long.BYTES <= limit) {
+            return segment.get(LONG_LE, i);
+        }
+        long word = 0;
+        for (long k = Math.min(limit, i + Long.BYTES) - 1; k >= i; k--) {
+            word = word << 8 | (segment.get(JAVA_BYTE, k) & 0xff);
+        }
+        return word;
+    }
+
+    /** The byte at {@code i}, or 0 at or past {@code limit}. */
+    private static byte byteAt(MemorySegment segment, long i, long limit) {
+        return i < limit ? segment.get(JAVA_BYTE, i) : 0;
     }
 
     private static boolean isLineEnd(byte b) {
