@@ -4,6 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,12 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes {@link RequestParser} (with {@link ChunkedBody}), the framer of the built-in server. Each input is framed
  * whole, cut in two at a point derived from the input, and one byte per call, each call on a native segment exactly
  * as large as its piece; the three must agree, since the parser's fast path is meant to accept exactly what its
- * state machine accepts. Plain test runs replay the corpus; {@code scripts/fuzz.sh} fuzzes.
+ * state machine accepts (HEAD requests included, which the server answers without a body). Plain test runs replay
+ * the corpus; {@code scripts/fuzz.sh} fuzzes.
  */
 class RequestParserFuzzTest {
 
-    /** Requests completed in all, the error status (0: none), whether the parser stopped reading. */
-    record Outcome(int completed, int error, boolean stopped) {
+    /**
+     * Requests completed in all, the error status (0: none), whether the parser stopped reading, and the numbers of
+     * the completed requests that were HEADs.
+     */
+    record Outcome(int completed, int error, boolean stopped, List<Long> heads) {
     }
 
     @FuzzTest
@@ -37,6 +43,7 @@ class RequestParserFuzzTest {
         if (whole.error() != 0) {
             assertThat(whole.stopped()).isTrue();
         }
+        assertThat(whole.heads()).allMatch(n -> n >= 0 && n < whole.completed());
     }
 
     /** Whole ({@code cut == 0}), in two pieces ({@code cut > 0}) or one byte per call ({@code cut < 0}). */
@@ -59,6 +66,10 @@ class RequestParserFuzzTest {
                 from = to;
             }
         }
-        return new Outcome(completed, parser.error(), parser.stopped());
+        List<Long> heads = new ArrayList<>();
+        for (long n = parser.nextHeadFrom(0); n != Long.MAX_VALUE; n = parser.nextHeadFrom(n + 1)) {
+            heads.add(n);
+        }
+        return new Outcome(completed, parser.error(), parser.stopped(), heads);
     }
 }
