@@ -107,6 +107,24 @@ class MergeCommandTest {
         return report.substring(0, report.length() - 1) + ",\"targets\":" + targets + ",\"pick\":\"round-robin\"}";
     }
 
+    /** The mix tests' two shards: each second's latencies, and per request (two of them) one of those seconds. */
+    private final List<Histogram> mixA = seconds(0, 2);
+    private final List<Histogram> mixB = seconds(1, 2);
+
+    /** Two shards' reports of a two-request mix; the second keeps its per-request histograms only when asked. */
+    private Path[] mixShards(boolean secondKeepsHistograms) throws IOException {
+        return new Path[] {write("a.json", withTargets(report(0, 2, START_MS, mixA, "http://t/"), mixA, true)),
+                write("b.json", withTargets(report(1, 2, START_MS + 5, mixB, "http://t/"), mixB,
+                        secondKeepsHistograms))};
+    }
+
+    /** What {@code merge --json} made of the shards' {@code targets}. */
+    private static List<?> mergedTargets(Path... shards) {
+        Cli.Outcome o = Cli.execute("merge", "--json", shards[0].toString(), shards[1].toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        return (List<?>) MiniJson.at(MiniJson.parse(o.out()), "targets");
+    }
+
     private Path write(String name, String json) throws IOException {
         return Files.writeString(dir.resolve(name), json);
     }
@@ -153,18 +171,12 @@ class MergeCommandTest {
 
     @Test
     void aMixsRequestsMergeTheirHistogramsExactly() throws IOException {
-        List<Histogram> a = seconds(0, 2);
-        List<Histogram> b = seconds(1, 2);
-        Path first = write("a.json", withTargets(report(0, 2, START_MS, a, "http://t/"), a, true));
-        Path second = write("b.json", withTargets(report(1, 2, START_MS + 5, b, "http://t/"), b, true));
-
-        Cli.Outcome o = Cli.execute("merge", "--json", first.toString(), second.toString());
-        assertThat(o.exitCode()).as(o.err()).isZero();
-        List<?> targets = (List<?>) MiniJson.at(MiniJson.parse(o.out()), "targets");
+        Path[] shards = mixShards(true);
+        List<?> targets = mergedTargets(shards);
         assertThat(targets).hasSize(2);
         for (int i = 0; i < 2; i++) {
-            Histogram all = a.get(i).copy();
-            all.add(b.get(i));
+            Histogram all = mixA.get(i).copy();
+            all.add(mixB.get(i));
             Object t = targets.get(i);
             assertThat(MiniJson.at(t, "label")).isEqualTo("GET /" + i);
             assertThat(MiniJson.at(t, "responses")).isEqualTo((double) all.getTotalCount());
@@ -179,9 +191,9 @@ class MergeCommandTest {
             assertThat(ShardReports.decode((String) MiniJson.at(t, "latency.histogram"))).isEqualTo(all);
         }
 
-        Cli.Outcome text = Cli.execute("merge", first.toString(), second.toString());
-        Histogram all0 = a.get(0).copy();
-        all0.add(b.get(0));
+        Cli.Outcome text = Cli.execute("merge", shards[0].toString(), shards[1].toString());
+        Histogram all0 = mixA.get(0).copy();
+        all0.add(mixB.get(0));
         assertThat(text.out()).contains("Requests (round-robin):")
                 .containsPattern("GET /0 +" + Report.count(all0.getTotalCount()).replace(",", "\\,") + " ")
                 .contains(Report.time(all0.getValueAtPercentile(99)));
@@ -189,19 +201,13 @@ class MergeCommandTest {
 
     @Test
     void aMixFromReportsWithoutRequestHistogramsMergesCountsAndLeavesPercentilesOut() throws IOException {
-        List<Histogram> a = seconds(0, 2);
-        List<Histogram> b = seconds(1, 2);
-        Path first = write("a.json", withTargets(report(0, 2, START_MS, a, "http://t/"), a, true));
-        Path second = write("b.json", withTargets(report(1, 2, START_MS + 5, b, "http://t/"), b, false));
-
-        Cli.Outcome o = Cli.execute("merge", "--json", first.toString(), second.toString());
-        assertThat(o.exitCode()).as(o.err()).isZero();
-        Object t = ((List<?>) MiniJson.at(MiniJson.parse(o.out()), "targets")).get(1);
-        assertThat(MiniJson.at(t, "latency.count")).isEqualTo((double) (a.get(1).getTotalCount()
-                + b.get(1).getTotalCount()));
+        Path[] shards = mixShards(false);
+        Object t = mergedTargets(shards).get(1);
+        assertThat(MiniJson.at(t, "latency.count")).isEqualTo((double) (mixA.get(1).getTotalCount()
+                + mixB.get(1).getTotalCount()));
         assertThat(MiniJson.at(t, "latency.p99")).isNull();
         assertThat(((java.util.Map<?, ?>) MiniJson.at(t, "latency")).containsKey("histogram")).isFalse();
-        assertThat(Cli.execute("merge", first.toString(), second.toString()).out())
+        assertThat(Cli.execute("merge", shards[0].toString(), shards[1].toString()).out())
                 .containsPattern("GET /1 .* - +- *\\n");
     }
 
