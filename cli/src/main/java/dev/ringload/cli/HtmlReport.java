@@ -238,7 +238,8 @@ final class HtmlReport {
             return;
         }
         h.append("<section aria-label=\"requests\">\n<h2>Requests (").append(esc(str(report.get("pick"))))
-                .append(")</h2>\n<table class=\"requests\">\n<thead><tr><th>request</th><th>responses</th><th>share</th>")
+                .append(")</h2>\n<table class=\"requests\">\n<thead><tr><th>request</th><th>responses</th>")
+                .append("<th>share</th>")
                 .append("<th>2xx</th><th>3xx</th><th>4xx</th><th>5xx</th><th>other</th><th>errors</th><th>p50</th>")
                 .append("<th>p99</th></tr></thead>\n<tbody>\n");
         for (Map<?, ?> t : targets) {

@@ -76,8 +76,8 @@ class RequestMixTest {
                 POST http://127.0.0.1:PORT/b
                 """.replace("PORT", Integer.toString(target.port())));
         for (String engine : new String[] {"uring", "nio"}) {
-            Cli.Outcome o = Cli.execute("run", "--engine", engine, "--targets", file.toString(), "-n", "8000", "-c", "4",
-                    "-p", "16", "-t", "1", "--json");
+            Cli.Outcome o = Cli.execute("run", "--engine", engine, "--targets", file.toString(), "-n", "8000",
+                    "-c", "4", "-p", "16", "-t", "1", "--json");
             if (o.exitCode() == ExitCodes.NO_IO_URING) {
                 continue; // io_uring blocked here: the NIO half still runs
             }
