@@ -68,9 +68,14 @@ final class LatencyBuckets {
     void record(int series, long value) {
         if (value != lastValue) {
             lastValue = value;
-            lastRow = index(Math.min(Math.max(value, 1), highest)) * this.series;
+            lastRow = rowOf(value);
         }
         counts[lastRow + series]++;
+    }
+
+    /** Where {@code value}'s bucket starts in {@link #counts}: below 1 as 1, above the highest as the highest. */
+    private int rowOf(long value) {
+        return index(Math.min(Math.max(value, 1), highest)) * series;
     }
 
     /**
@@ -85,7 +90,7 @@ final class LatencyBuckets {
             long value = nowNs - times[i];
             if (value != last) {
                 last = value;
-                row = index(Math.min(Math.max(value, 1), highest)) * this.series;
+                row = rowOf(value);
             }
             c[row + series[i]]++;
         }
