@@ -137,14 +137,23 @@ final class ResponseArea {
         return status == 431 ? tooLarge.length() : badRequest.length();
     }
 
-    /** Address of the response to a HEAD request: the closing one when it is the {@code last}. */
-    long head(boolean last) {
-        long base = addresses[current] + (long) repeat * normal.length() + closing.length() + badRequest.length()
+    /**
+     * Address of one response sent alone: to a HEAD request ({@code toHead}) the head only; the closing one when it
+     * is the {@code last}.
+     */
+    long single(boolean toHead, boolean last) {
+        if (!toHead) {
+            return last ? closingBatch(1) : normalBatch();
+        }
+        long heads = addresses[current] + (long) repeat * normal.length() + closing.length() + badRequest.length()
                 + tooLarge.length();
-        return last ? base + head.length() : base;
+        return last ? heads + head.length() : heads;
     }
 
-    int headLength(boolean last) {
+    long singleLength(boolean toHead, boolean last) {
+        if (!toHead) {
+            return last ? closingBatchLength(1) : normalBatchLength(1);
+        }
         return last ? closingHead.length() : head.length();
     }
 

@@ -255,8 +255,7 @@ abstract class ServerWorkerBase implements Runnable {
                 }
             }
             if (head == c.sent) {
-                boolean last = c.closeAt >= 0 && c.sent + 1 == c.closeAt;
-                startSend(c, 1, responses.head(last), responses.headLength(last));
+                sendOne(c); // a HEAD
             } else if (c.closeAt >= 0 && c.sent + k == c.closeAt) {
                 startSend(c, k, responses.closingBatch(k), responses.closingBatchLength(k));
             } else {
@@ -309,12 +308,8 @@ abstract class ServerWorkerBase implements Runnable {
             }
             case TRICKLE -> {
                 c.timerFault = index;
-                boolean closing = c.closeAt >= 0 && c.sent + 1 == c.closeAt;
-                boolean head = c.parser.nextHeadFrom(c.sent) == c.sent;
-                c.trickleAddress = head ? responses.head(closing)
-                        : closing ? responses.closingBatch(1) : responses.normalBatch();
-                c.trickleRemaining = head ? responses.headLength(closing)
-                        : closing ? responses.closingBatchLength(1) : responses.normalBatchLength(1);
+                c.trickleAddress = responses.single(answersHead(c), lastBeforeClose(c));
+                c.trickleRemaining = responses.singleLength(answersHead(c), lastBeforeClose(c));
                 trickleNext(c);
             }
         }
@@ -326,13 +321,24 @@ abstract class ServerWorkerBase implements Runnable {
             trickleNext(c);
             return;
         }
-        boolean closing = c.closeAt >= 0 && c.sent + 1 == c.closeAt;
-        if (c.parser.nextHeadFrom(c.sent) == c.sent) {
-            startSend(c, 1, responses.head(closing), responses.headLength(closing));
-            return;
-        }
-        startSend(c, 1, closing ? responses.closingBatch(1) : responses.normalBatch(),
-                closing ? responses.closingBatchLength(1) : responses.normalBatchLength(1));
+        sendOne(c);
+    }
+
+    /** Sends response number {@code c.sent} alone: the head only when it answers a HEAD, closing when it is the last. */
+    private void sendOne(ServerConnection c) {
+        boolean head = answersHead(c);
+        boolean last = lastBeforeClose(c);
+        startSend(c, 1, responses.single(head, last), responses.singleLength(head, last));
+    }
+
+    /** Response number {@code c.sent} answers a HEAD request. */
+    private static boolean answersHead(ServerConnection c) {
+        return c.parser.nextHeadFrom(c.sent) == c.sent;
+    }
+
+    /** Response number {@code c.sent} is the last before the connection closes. */
+    private static boolean lastBeforeClose(ServerConnection c) {
+        return c.closeAt >= 0 && c.sent + 1 == c.closeAt;
     }
 
     /** Sends the next bytes-per-millisecond of a trickled response; the last piece completes the response. */
