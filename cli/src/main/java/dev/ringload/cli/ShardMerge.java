@@ -1,7 +1,6 @@
 package dev.ringload.cli;
 
 import dev.ringload.engine.load.Latency;
-import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -235,23 +234,12 @@ final class ShardMerge {
             j.nullValue(); // no shard kept it: a mix too large for per-request latency
             return;
         }
-        Histogram sum = null;
-        boolean exact = latencies.size() == shards;
+        List<String> encoded = new ArrayList<>();
         for (Map<?, ?> l : latencies) {
-            if (!(l.get("histogram") instanceof String encoded)) {
-                exact = false;
-                break;
-            }
-            Histogram h = ShardReports.decode(encoded);
-            if (sum == null) {
-                sum = h;
-                sum.setAutoResize(true);
-            } else {
-                sum.add(h);
-            }
+            if (l.get("histogram") instanceof String e) encoded.add(e);
         }
-        if (exact) {
-            JsonReport.targetLatencyJson(j, Latency.of(sum));
+        if (encoded.size() == shards) { // every shard's: exact
+            JsonReport.targetLatencyJson(j, ShardReports.added(encoded));
             return;
         }
         long count = 0;

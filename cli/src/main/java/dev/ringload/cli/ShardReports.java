@@ -120,15 +120,24 @@ final class ShardReports {
      * one there; the sum is exact: the histograms share their buckets.
      */
     static Latency addedHistograms(List<Part> parts, String path) {
-        Histogram sum = null;
+        List<String> encoded = new ArrayList<>();
         for (Part p : parts) {
-            if (!(JsonReader.at(p.report(), path) instanceof String encoded)) {
-                if (sum != null) {
+            if (!(JsonReader.at(p.report(), path) instanceof String e)) {
+                if (!encoded.isEmpty()) {
                     throw new IllegalArgumentException(p.name() + " has no " + path);
                 }
                 continue;
             }
-            Histogram h = decode(encoded);
+            encoded.add(e);
+        }
+        return encoded.isEmpty() ? null : added(encoded);
+    }
+
+    /** The sum of HdrHistogram base64 encodings (at least one), exact: the histograms share their buckets. */
+    static Latency added(List<String> encoded) {
+        Histogram sum = null;
+        for (String e : encoded) {
+            Histogram h = decode(e);
             if (sum == null) {
                 sum = h;
                 sum.setAutoResize(true); // the shards share their range; this only guards against one that does not
@@ -136,7 +145,7 @@ final class ShardReports {
                 sum.add(h);
             }
         }
-        return sum == null ? null : Latency.of(sum);
+        return Latency.of(sum);
     }
 
     private static String shown(Object v) {
