@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -243,18 +244,9 @@ final class HtmlReport {
                 .append("<th>2xx</th><th>3xx</th><th>4xx</th><th>5xx</th><th>other</th><th>errors</th><th>p50</th>")
                 .append("<th>p99</th></tr></thead>\n<tbody>\n");
         for (Map<?, ?> t : targets) {
-            Double share = num(t.get("share"));
-            Double other = num(at(t, "statusCodes", "other"));
-            Double informational = num(at(t, "statusCodes", "1xx"));
-            h.append("<tr><td><code>").append(esc(str(t.get("label")))).append("</code></td>");
-            cells(h, count(num(t.get("responses"))),
-                    share == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share),
-                    count(num(at(t, "statusCodes", "2xx"))), count(num(at(t, "statusCodes", "3xx"))),
-                    count(num(at(t, "statusCodes", "4xx"))), count(num(at(t, "statusCodes", "5xx"))),
-                    count(other == null && informational == null ? null
-                            : (other == null ? 0 : other) + (informational == null ? 0 : informational)),
-                    count(num(t.get("errors"))), micros(num(at(t, "latency", "p50"))),
-                    micros(num(at(t, "latency", "p99"))));
+            String[] row = Report.targetRow(t);
+            h.append("<tr><td><code>").append(esc(row[0])).append("</code></td>");
+            cells(h, Arrays.copyOfRange(row, 1, row.length));
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");
@@ -365,11 +357,11 @@ final class HtmlReport {
     }
 
     private static String count(Double n) {
-        return n == null ? "-" : Report.count(n);
+        return Report.countOrDash(n);
     }
 
     private static String micros(Double us) {
-        return us == null ? "-" : Report.time(us * 1e3);
+        return Report.microsOrDash(us);
     }
 
     /** A scalar as people write it: whole numbers without ".0", at most three decimals. */

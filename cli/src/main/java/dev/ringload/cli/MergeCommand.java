@@ -156,26 +156,12 @@ final class MergeCommand implements Callable<Integer> {
         if (targets == null || targets.size() < 2) {
             return;
         }
-        String[] head = {"Request", "Responses", "Share", "2xx", "3xx", "4xx", "5xx", "Other", "Errors", "p50", "p99"};
         List<String[]> rows = new ArrayList<>();
-        for (Object o : targets) {
-            Map<?, ?> t = (Map<?, ?>) o;
-            Map<?, ?> codes = (Map<?, ?>) t.get("statusCodes");
-            rows.add(new String[] {String.valueOf(t.get("label")), Report.count(ShardReports.number(t, "responses")),
-                    String.format(Locale.ROOT, "%.1f%%", 100 * ShardReports.number(t, "share")),
-                    Report.count(ShardReports.number(codes, "2xx")), Report.count(ShardReports.number(codes, "3xx")),
-                    Report.count(ShardReports.number(codes, "4xx")), Report.count(ShardReports.number(codes, "5xx")),
-                    Report.count(ShardReports.number(codes, "1xx") + ShardReports.number(codes, "other")),
-                    Report.count(ShardReports.number(t, "errors")), percentile(t, "p50"), percentile(t, "p99")});
+        for (Object t : targets) {
+            rows.add(Report.targetRow((Map<?, ?>) t));
         }
         out.println("Requests (" + r.get("pick") + "):");
-        Report.table(out, head, rows.toArray(String[][]::new));
-    }
-
-    /** A request's merged percentile, or {@code -} where the shards' reports had none to add. */
-    private static String percentile(Map<?, ?> target, String key) {
-        Double us = JsonReader.number(target, "latency." + key);
-        return us == null || us.isNaN() ? "-" : Report.time(us * 1e3);
+        Report.table(out, Report.TARGET_COLUMNS, rows.toArray(String[][]::new));
     }
 
     /** Non-zero counts of a summed object, e.g. {@code 2xx=1000, timeout=3}. */

@@ -16,11 +16,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 /** Formats a {@link RunResult} for people: tables modelled on autocannon and wrk ({@link JsonReport} for machines). */
 final class Report {
+
+    /** The per-request table's columns, in the text reports of run and merge. */
+    static final String[] TARGET_COLUMNS =
+            {"Request", "Responses", "Share", "2xx", "3xx", "4xx", "5xx", "Other", "Errors", "p50", "p99"};
 
     static final double[] SPECTRUM = {50, 75, 90, 99, 99.9, 99.99, 99.999, 100};
 
@@ -142,7 +147,6 @@ final class Report {
             return;
         }
         long all = targets.stream().mapToLong(TargetResult::responses).sum();
-        String[] head = {"Request", "Responses", "Share", "2xx", "3xx", "4xx", "5xx", "Other", "Errors", "p50", "p99"};
         List<String[]> rows = new ArrayList<>();
         for (TargetResult t : targets) {
             long[] c = t.statusClasses();
@@ -154,7 +158,38 @@ final class Report {
                     h == null || h.count() == 0 ? "-" : time(h.valueAtPercentileNs(99))});
         }
         out.println("Requests (" + run.mix().pick().label() + "):");
-        table(out, head, rows.toArray(String[][]::new));
+        table(out, TARGET_COLUMNS, rows.toArray(String[][]::new));
+    }
+
+    /**
+     * A request's row of that table from its JSON ({@code targets[i]} of a run's or a merged report, for merge and
+     * the HTML page): {@code -} where a figure is absent.
+     */
+    static String[] targetRow(Map<?, ?> t) {
+        Double share = JsonReader.number(t, "share");
+        Double other = JsonReader.number(t, "statusCodes.other");
+        Double informational = JsonReader.number(t, "statusCodes.1xx");
+        return new String[] {t.get("label") == null ? "" : t.get("label").toString(),
+                countOrDash(JsonReader.number(t, "responses")),
+                share == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share),
+                countOrDash(JsonReader.number(t, "statusCodes.2xx")),
+                countOrDash(JsonReader.number(t, "statusCodes.3xx")),
+                countOrDash(JsonReader.number(t, "statusCodes.4xx")),
+                countOrDash(JsonReader.number(t, "statusCodes.5xx")),
+                other == null && informational == null ? "-"
+                        : count((other == null ? 0 : other) + (informational == null ? 0 : informational)),
+                countOrDash(JsonReader.number(t, "errors")), microsOrDash(JsonReader.number(t, "latency.p50")),
+                microsOrDash(JsonReader.number(t, "latency.p99"))};
+    }
+
+    static String countOrDash(Double n) {
+        return n == null ? "-" : count(n);
+    }
+
+    /** Microseconds, as a report's JSON holds latency, shown as {@link #time}; {@code -} when absent (the JSON writes
+     * a NaN, a percentile no histogram gave, as null). */
+    static String microsOrDash(Double us) {
+        return us == null ? "-" : time(us * 1e3);
     }
 
     /** Requested vs established, and the connect errors behind any difference. */
