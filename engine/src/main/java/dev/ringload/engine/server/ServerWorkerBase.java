@@ -255,7 +255,7 @@ abstract class ServerWorkerBase implements Runnable {
                 }
             }
             if (head == c.sent) {
-                sendOne(c); // a HEAD
+                sendOne(c, true);
             } else if (c.closeAt >= 0 && c.sent + k == c.closeAt) {
                 startSend(c, k, responses.closingBatch(k), responses.closingBatchLength(k));
             } else {
@@ -308,8 +308,10 @@ abstract class ServerWorkerBase implements Runnable {
             }
             case TRICKLE -> {
                 c.timerFault = index;
-                c.trickleAddress = responses.single(answersHead(c), lastBeforeClose(c));
-                c.trickleRemaining = responses.singleLength(answersHead(c), lastBeforeClose(c));
+                boolean head = answersHead(c);
+                boolean last = lastBeforeClose(c);
+                c.trickleAddress = responses.single(head, last);
+                c.trickleRemaining = responses.singleLength(head, last);
                 trickleNext(c);
             }
         }
@@ -321,14 +323,16 @@ abstract class ServerWorkerBase implements Runnable {
             trickleNext(c);
             return;
         }
-        sendOne(c);
+        sendOne(c, answersHead(c));
     }
 
-    /** Sends response number {@code c.sent} alone: the head only when it answers a HEAD, closing when it is the last. */
-    private void sendOne(ServerConnection c) {
-        boolean head = answersHead(c);
+    /**
+     * Sends response number {@code c.sent} alone: the head only when it answers a HEAD ({@code toHead}), closing
+     * when it is the last.
+     */
+    private void sendOne(ServerConnection c, boolean toHead) {
         boolean last = lastBeforeClose(c);
-        startSend(c, 1, responses.single(head, last), responses.singleLength(head, last));
+        startSend(c, 1, responses.single(toHead, last), responses.singleLength(toHead, last));
     }
 
     /** Response number {@code c.sent} answers a HEAD request. */
