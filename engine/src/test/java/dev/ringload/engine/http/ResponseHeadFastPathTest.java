@@ -91,8 +91,8 @@ class ResponseHeadFastPathTest {
     @MethodSource("heads")
     void headResponsesEndingTheInputAreFramedAsWithMoreAfterThem(String response, int status, boolean closes) {
         String head = response.substring(0, response.lastIndexOf('\n') + 1);
+        String blank = head.endsWith("\n\r\n") ? "\r\n" : "\n"; // the line that ends the head
         for (String last : new String[] {"", "O5\n", "X-Y:z\r\n", "Conn\n", "Content-Lengt\r\n"}) {
-            String blank = head.endsWith("\n\r\n") ? "\r\n" : "\n"; // the line that ends the head
             String whole = head.substring(0, head.length() - blank.length()) + last + blank;
             byte[] bytes = whole.getBytes(StandardCharsets.ISO_8859_1);
             ResponseParser parser = new ResponseParser(null);
