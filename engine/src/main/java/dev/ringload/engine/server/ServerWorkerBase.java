@@ -256,7 +256,7 @@ abstract class ServerWorkerBase implements Runnable {
             }
             if (head == c.sent) {
                 sendOne(c, true);
-            } else if (c.closeAt >= 0 && c.sent + k == c.closeAt) {
+            } else if (closesAfter(c, k)) {
                 startSend(c, k, responses.closingBatch(k), responses.closingBatchLength(k));
             } else {
                 startSend(c, k, responses.normalBatch(), responses.normalBatchLength(k));
@@ -342,7 +342,12 @@ abstract class ServerWorkerBase implements Runnable {
 
     /** Response number {@code c.sent} is the last before the connection closes. */
     private static boolean lastBeforeClose(ServerConnection c) {
-        return c.closeAt >= 0 && c.sent + 1 == c.closeAt;
+        return closesAfter(c, 1);
+    }
+
+    /** The connection closes after the next {@code k} responses. */
+    private static boolean closesAfter(ServerConnection c, int k) {
+        return c.closeAt >= 0 && c.sent + k == c.closeAt;
     }
 
     /** Sends the next bytes-per-millisecond of a trickled response; the last piece completes the response. */
